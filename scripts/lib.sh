@@ -1,0 +1,118 @@
+# Shared helpers for scripts/demo, scripts/test and scripts/bench.
+# Sourced, not run. Everything here works on a fresh Debian 12 machine as root.
+
+OA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OA_BUILD=${OA_BUILD:-$OA_ROOT/build}
+
+oa_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+oa_die() { oa_log "error: $*"; exit 1; }
+
+# Packages needed to build the tool and to run its tests.
+OA_BUILD_PACKAGES=(meson ninja-build pkg-config g++ libmysqlcppconn-dev
+  libboost-program-options-dev libboost-log-dev libxxhash-dev doctest-dev)
+OA_SERVER_PACKAGES=(mariadb-server mariadb-client)
+
+# Installs whichever of the named Debian packages are missing.
+oa_require_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || oa_die "missing packages: ${missing[*]} (run as root, or install them)"
+  oa_log "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Installing mariadb-server must not start the system service: the tests use
+  # their own throwaway instance. policy-rc.d is Debian's switch for that.
+  local policy=/usr/sbin/policy-rc.d created_policy=0
+  if [ ! -e $policy ]; then
+    printf '#!/bin/sh\nexit 101\n' >$policy && chmod +x $policy && created_policy=1
+  fi
+  apt-get update -q >/dev/null || oa_die "apt-get update failed"
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null ||
+    oa_die "apt-get install ${missing[*]} failed"
+  [ $created_policy -eq 1 ] && rm -f $policy
+  return 0
+}
+
+# Configures (once) and builds the project into $OA_BUILD.
+oa_build() {
+  if [ ! -f "$OA_BUILD/build.ninja" ]; then
+    meson setup "$OA_BUILD" "$OA_ROOT" --buildtype=debugoptimized ${OA_MESON_ARGS:-} >/dev/null ||
+      oa_die "meson setup failed"
+  fi
+  ninja -C "$OA_BUILD" >"$OA_BUILD/ninja.log" 2>&1 || { cat "$OA_BUILD/ninja.log" >&2; oa_die "build failed"; }
+  oa_log "built $OA_BUILD/online-alter"
+}
+
+oa_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Starts a throwaway MariaDB on loopback with its own datadir and port, and
+# exports OA_HOST, OA_PORT, OA_SOCKET, OA_USER and MYSQL_PWD for clients.
+# The password travels only in the environment, never on a command line.
+oa_server_start() {
+  OA_SERVER_DIR=$(mktemp -d /tmp/online-alter-db.XXXXXX)
+  local port=${OA_PORT:-13306}
+  while ! oa_port_free "$port"; do port=$((port + 1)); done
+  mkdir -p "$OA_SERVER_DIR/data"
+  mariadb-install-db --no-defaults --user=root --datadir="$OA_SERVER_DIR/data" \
+    --auth-root-authentication-method=socket >"$OA_SERVER_DIR/install.log" 2>&1 ||
+    { cat "$OA_SERVER_DIR/install.log" >&2; oa_die "mariadb-install-db failed"; }
+  cat >"$OA_SERVER_DIR/my.cnf" <<EOF
+[mariadbd]
+datadir=$OA_SERVER_DIR/data
+socket=$OA_SERVER_DIR/mysqld.sock
+pid-file=$OA_SERVER_DIR/mysqld.pid
+log-error=$OA_SERVER_DIR/error.log
+port=$port
+bind-address=127.0.0.1
+user=root
+skip-log-bin
+innodb_buffer_pool_size=${OA_BUFFER_POOL:-1G}
+innodb_log_file_size=256M
+innodb_flush_log_at_trx_commit=2
+max_connections=500
+character-set-server=utf8mb4
+collation-server=utf8mb4_general_ci
+EOF
+  mariadbd --defaults-file="$OA_SERVER_DIR/my.cnf" >/dev/null 2>&1 &
+  OA_SERVER_PID=$!
+  local i
+  for i in $(seq 1 60); do
+    mariadb --no-defaults -S "$OA_SERVER_DIR/mysqld.sock" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
+    kill -0 $OA_SERVER_PID 2>/dev/null || { cat "$OA_SERVER_DIR/error.log" >&2; oa_die "mariadbd did not start"; }
+    sleep 0.5
+  done
+  export OA_HOST=127.0.0.1 OA_PORT=$port OA_SOCKET=$OA_SERVER_DIR/mysqld.sock OA_USER=oa
+  export MYSQL_PWD="oa-$RANDOM$RANDOM"
+  oa_root_sql "CREATE USER 'oa'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
+    CREATE USER 'oa'@'localhost' IDENTIFIED BY '$MYSQL_PWD';
+    GRANT ALL ON *.* TO 'oa'@'127.0.0.1'; GRANT ALL ON *.* TO 'oa'@'localhost';" ||
+    oa_die "could not create the test user"
+  oa_log "MariaDB $(oa_root_sql 'SELECT VERSION()' -N) on 127.0.0.1:$port (datadir $OA_SERVER_DIR)"
+}
+
+# Runs SQL as the server's root over the socket. Extra arguments go to the client.
+oa_root_sql() {
+  local sql=$1; shift
+  mariadb --no-defaults -S "$OA_SERVER_DIR/mysqld.sock" -uroot "$@" -e "$sql"
+}
+
+# Runs SQL as the test user over TCP (the password comes from MYSQL_PWD).
+oa_sql() {
+  local sql=$1; shift
+  mariadb --no-defaults -h "$OA_HOST" -P "$OA_PORT" -u "$OA_USER" "$@" -e "$sql"
+}
+
+oa_server_stop() {
+  [ -n "${OA_SERVER_DIR:-}" ] || return 0
+  if [ -n "${OA_SERVER_PID:-}" ] && kill -0 "$OA_SERVER_PID" 2>/dev/null; then
+    mariadb-admin --no-defaults -S "$OA_SERVER_DIR/mysqld.sock" -uroot shutdown >/dev/null 2>&1 ||
+      kill "$OA_SERVER_PID" 2>/dev/null
+    local i
+    for i in $(seq 1 60); do kill -0 "$OA_SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$OA_SERVER_PID" 2>/dev/null
+  fi
+  rm -rf "$OA_SERVER_DIR"
+  OA_SERVER_DIR=
+}

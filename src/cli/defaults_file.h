@@ -1,0 +1,17 @@
+// Reading the [client] group of a my.cnf-style file, as the mysql client does.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace oa::cli {
+
+// Returns the keys of the [client] group of the file at `path` (later lines win;
+// dashes and underscores in keys are the same; quotes around values removed).
+// Throws UsageError if the file cannot be read.
+std::map<std::string, std::string> read_client_group(const std::string& path);
+
+// The same, from text (for tests).
+std::map<std::string, std::string> parse_client_group(const std::string& text);
+
+}  // namespace oa::cli

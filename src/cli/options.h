@@ -1,0 +1,55 @@
+// Everything the user asked for, parsed and checked. Immutable after parsing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "db/connection_settings.h"
+
+namespace oa::cli {
+
+enum class Mode { kPlanOnly, kDryRun, kExecute };
+
+// A status variable and the value above which it counts as overloaded.
+struct LoadLimit {
+  std::string variable;
+  std::uint64_t threshold = 0;
+};
+
+struct Options {
+  db::ConnectionSettings connection;
+  std::string table;
+  std::string alter;
+  Mode mode = Mode::kPlanOnly;
+
+  double chunk_time = 0.5;              // seconds per chunk to aim for (pt-osc's default)
+  std::uint64_t chunk_size = 0;         // fixed rows per chunk; 0 = adapt to chunk_time
+  std::uint64_t chunk_size_max = 100000;
+  double sleep = 0;                     // seconds between chunks
+  std::vector<LoadLimit> max_load;      // pause the copy above these
+  std::vector<LoadLimit> critical_load; // abort above these
+  std::string pause_file;
+  std::string postpone_cutover_file;
+  unsigned lock_wait_timeout = 2;       // seconds any DDL of the tool may wait for a lock
+  unsigned cutover_retries = 10;
+  bool drop_old_table = true;
+  double progress_interval = 5;         // seconds between progress lines
+  int verbosity = 1;                    // 0 quiet, 1 normal, 2 verbose
+};
+
+// What parse_options found: options to run with, or a text to print and exit 0.
+struct ParseResult {
+  Options options;
+  std::string print_and_exit;  // --help or --version text; empty otherwise
+};
+
+// Parses argv (and MYSQL_PWD, and --defaults-file). Throws UsageError naming the
+// bad option and the fix. Overwrites a --password value in argv so that it does
+// not stay visible in the process list.
+ParseResult parse_options(int argc, char** argv);
+
+// Parses "VAR=N[,VAR=N]"; "0" or "" means no limit. Throws UsageError.
+std::vector<LoadLimit> parse_load_limits(const std::string& text, const std::string& option);
+
+}  // namespace oa::cli

@@ -1,0 +1,162 @@
+#include "db/connection.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/datatype.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <sstream>
+
+#include "db/db_error.h"
+
+namespace oa::db {
+namespace {
+
+constexpr int kConnectTimeoutSeconds = 10;  // a dead host must not hang a cron job
+
+DbError translate(const sql::SQLException& e, const std::string& statement) {
+  return DbError(e.getErrorCode(), e.what(), statement);
+}
+
+std::vector<Row> read_all(sql::ResultSet& rs) {
+  std::vector<Row> rows;
+  const unsigned columns = rs.getMetaData()->getColumnCount();
+  while (rs.next()) {
+    Row row;
+    row.reserve(columns);
+    for (unsigned i = 1; i <= columns; ++i) {
+      sql::SQLString text = rs.getString(i);
+      if (rs.wasNull()) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(text.asStdString());
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Binds parameters; the returned streams back blob parameters and must outlive execution.
+std::vector<std::unique_ptr<std::istringstream>> bind(sql::PreparedStatement& ps,
+                                                      const std::vector<Param>& params) {
+  std::vector<std::unique_ptr<std::istringstream>> blobs;
+  for (unsigned i = 0; i < params.size(); ++i) {
+    const Param& p = params[i];
+    if (!p.value) {
+      ps.setNull(i + 1, sql::DataType::VARCHAR);
+    } else if (p.integer) {
+      ps.setInt64(i + 1, std::stoll(*p.value));
+    } else if (p.binary) {
+      blobs.push_back(std::make_unique<std::istringstream>(*p.value));
+      ps.setBlob(i + 1, blobs.back().get());
+    } else {
+      ps.setString(i + 1, sql::SQLString(*p.value));
+    }
+  }
+  return blobs;
+}
+
+}  // namespace
+
+std::string ConnectionSettings::describe() const {
+  if (!socket.empty()) return user + "@" + socket;
+  return user + "@" + host + ":" + std::to_string(port);
+}
+
+std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings) {
+  sql::ConnectOptionsMap options;
+  if (!settings.socket.empty()) {
+    options["hostName"] = sql::SQLString("unix://" + settings.socket);
+  } else {
+    options["hostName"] = sql::SQLString("tcp://" + settings.host + ":" +
+                                         std::to_string(settings.port));
+  }
+  options["userName"] = sql::SQLString(settings.user);
+  options["password"] = sql::SQLString(settings.password);
+  options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+  options["OPT_CONNECT_TIMEOUT"] = kConnectTimeoutSeconds;
+  // Reconnecting silently would lose session settings such as lock timeouts.
+  options["OPT_RECONNECT"] = false;
+  try {
+    std::unique_ptr<sql::Connection> raw(sql::mysql::get_mysql_driver_instance()->connect(options));
+    auto connection = std::unique_ptr<Connection>(new Connection(std::move(raw)));
+    connection->execute("SET NAMES utf8mb4");
+    return connection;
+  } catch (const sql::SQLException& e) {
+    throw Error(ExitCode::kConnect, "cannot connect to " + settings.describe() + ": " + e.what() +
+                                        " (check --host/--port/--socket, --user and the password)");
+  }
+}
+
+Connection::Connection(std::unique_ptr<sql::Connection> connection)
+    : connection_(std::move(connection)) {}
+
+Connection::~Connection() {
+  prepared_.clear();
+  try {
+    connection_->close();
+  } catch (const sql::SQLException&) {
+    // Closing a connection the server already dropped is not an error worth reporting.
+  }
+}
+
+sql::PreparedStatement& Connection::prepared(const std::string& statement) {
+  auto it = prepared_.find(statement);
+  if (it == prepared_.end()) {
+    std::unique_ptr<sql::PreparedStatement> ps(connection_->prepareStatement(statement));
+    it = prepared_.emplace(statement, std::move(ps)).first;
+  }
+  return *it->second;
+}
+
+void Connection::execute(const std::string& statement) {
+  try {
+    std::unique_ptr<sql::Statement> st(connection_->createStatement());
+    st->execute(statement);
+    // Drain any result so the connection is ready for the next statement.
+    do {
+      std::unique_ptr<sql::ResultSet> rs(st->getResultSet());
+    } while (st->getMoreResults());
+  } catch (const sql::SQLException& e) {
+    throw translate(e, statement);
+  }
+}
+
+std::uint64_t Connection::update(const std::string& statement, const std::vector<Param>& params) {
+  try {
+    sql::PreparedStatement& ps = prepared(statement);
+    auto blobs = bind(ps, params);
+    return static_cast<std::uint64_t>(ps.executeUpdate());
+  } catch (const sql::SQLException& e) {
+    throw translate(e, statement);
+  }
+}
+
+std::vector<Row> Connection::query(const std::string& statement, const std::vector<Param>& params) {
+  try {
+    if (params.empty()) {
+      std::unique_ptr<sql::Statement> st(connection_->createStatement());
+      std::unique_ptr<sql::ResultSet> rs(st->executeQuery(statement));
+      return read_all(*rs);
+    }
+    sql::PreparedStatement& ps = prepared(statement);
+    auto blobs = bind(ps, params);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    return read_all(*rs);
+  } catch (const sql::SQLException& e) {
+    throw translate(e, statement);
+  }
+}
+
+Value Connection::query_value(const std::string& statement, const std::vector<Param>& params) {
+  auto rows = query(statement, params);
+  if (rows.empty() || rows.front().empty()) return std::nullopt;
+  return rows.front().front();
+}
+
+}  // namespace oa::db

@@ -1,0 +1,63 @@
+// RAII over one Connector/C++ connection. Every statement the tool sends goes
+// through here; every sql::SQLException becomes a DbError naming the statement.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/connection_settings.h"
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+}  // namespace sql
+
+namespace oa::db {
+
+// A column value as the server's text (or raw bytes); nullopt is SQL NULL.
+using Value = std::optional<std::string>;
+using Row = std::vector<Value>;
+
+// A bound parameter. `binary` binds as a blob so bytes are compared as bytes;
+// `integer` binds as a number (LIMIT and OFFSET accept nothing else).
+struct Param {
+  Value value;
+  bool binary = false;
+  bool integer = false;
+};
+
+class Connection {
+ public:
+  // Opens a connection with utf8mb4 as the character set. Throws an Error with
+  // ExitCode::kConnect naming the server and the reason when it cannot.
+  static std::unique_ptr<Connection> open(const ConnectionSettings& settings);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs a statement without parameters and ignores any result.
+  void execute(const std::string& statement);
+
+  // Runs a statement with parameters (prepared once per distinct text and kept);
+  // returns the affected row count.
+  std::uint64_t update(const std::string& statement, const std::vector<Param>& params = {});
+
+  // Runs a query and returns all its rows; meant for small results.
+  std::vector<Row> query(const std::string& statement, const std::vector<Param>& params = {});
+
+  // The single value of a one-row, one-column query; nullopt if no row or NULL.
+  Value query_value(const std::string& statement, const std::vector<Param>& params = {});
+
+ private:
+  explicit Connection(std::unique_ptr<sql::Connection> connection);
+  sql::PreparedStatement& prepared(const std::string& statement);
+
+  std::unique_ptr<sql::Connection> connection_;
+  std::map<std::string, std::unique_ptr<sql::PreparedStatement>> prepared_;
+};
+
+}  // namespace oa::db

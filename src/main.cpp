@@ -1,0 +1,29 @@
+// online-alter: changes a table's schema while the application keeps using it.
+// Exceptions end here and become the exit status; nowhere else catches them all.
+#include <exception>
+#include <iostream>
+
+#include "cli/options.h"
+#include "error.h"
+#include "log.h"
+#include "migration.h"
+
+int main(int argc, char** argv) {
+  using oa::ExitCode;
+  try {
+    const oa::cli::ParseResult parsed = oa::cli::parse_options(argc, argv);
+    if (!parsed.print_and_exit.empty()) {
+      std::cout << parsed.print_and_exit;
+      return 0;
+    }
+    oa::log::init(parsed.options.verbosity);
+    oa::run_migration(parsed.options);
+    return 0;
+  } catch (const oa::Error& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << std::endl;
+    return static_cast<int>(ExitCode::kInternal);
+  }
+}

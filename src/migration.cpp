@@ -1,0 +1,140 @@
+#include "migration.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "log.h"
+#include "phases/cleanup_stack.h"
+#include "phases/cutover.h"
+#include "phases/row_copier.h"
+#include "phases/server_access.h"
+#include "phases/shadow_table.h"
+#include "phases/throttler.h"
+#include "phases/trigger_set.h"
+#include "plan/migration_plan.h"
+#include "plan/plan_report.h"
+#include "preflight/preflight.h"
+#include "schema/table_inspector.h"
+#include "sql/alter_text.h"
+#include "sql/ddl.h"
+#include "sql/quote.h"
+
+namespace oa {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string seconds_text(Clock::time_point since) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s",
+                std::chrono::duration<double>(Clock::now() - since).count());
+  return buf;
+}
+
+plan::ReportSettings report_settings(const cli::Options& o) {
+  return plan::ReportSettings{o.lock_wait_timeout, o.cutover_retries};
+}
+
+// Removes what the run created; turns a failure to do so into exit status 8.
+[[noreturn]] void abort_with(phases::CleanupStack& cleanup, const Error& cause) {
+  log::error(std::string("failed: ") + cause.what());
+  if (!cleanup.empty()) log::info("removing what this run created; the original table is untouched");
+  const auto left = cleanup.unwind();
+  if (left.empty()) throw cause;
+  std::string list;
+  for (const auto& item : left) list += "\n  " + item;
+  throw Error(ExitCode::kCleanupIncomplete,
+              std::string(cause.what()) + "\nThese objects could not be removed:" + list +
+                  "\nRemove them by hand (see sql/recovery.sql): triggers first, then tables.");
+}
+
+// Steps 5-7 of --execute, after the triggers exist.
+void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
+                   const plan::MigrationPlan& plan, phases::CleanupStack& cleanup) {
+  const auto started = Clock::now();
+  phases::Throttler throttler(server.main(), {o.max_load, o.critical_load, o.pause_file});
+  phases::RowCopier copier(
+      server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
+      throttler);
+  const phases::CopyStats stats = copier.run();
+  try {
+    phases::cut_over(server, plan, {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});
+  } catch (const Error&) {
+    // A lost connection can hide a RENAME that did happen: then the shadow is T
+    // and must not be dropped.
+    bool done = false;
+    try {
+      done = phases::swap_done(server, plan);
+    } catch (const std::exception&) {
+    }
+    if (!done) throw;
+    log::warning("the swap happened although the server reported an error");
+  }
+  cleanup.release();  // the shadow is the table now; nothing left to undo
+
+  bool tidy = true;
+  try {
+    phases::drop_triggers_after_swap(server, plan);
+    if (plan.drop_old_table) {
+      server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.old));
+      log::info("dropped the old table " + sql::qualified_name(plan.database, plan.names.old));
+    }
+  } catch (const Error& e) {
+    tidy = false;
+    log::error(std::string("after the swap: ") + e.what());
+  }
+  std::cout << "done: " << sql::qualified_name(plan.database, plan.table) << " altered in "
+            << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in "
+            << stats.chunks << " chunks (" << stats.lock_retries << " retried after lock conflicts)"
+            << std::endl;
+  if (!tidy) {
+    throw Error(ExitCode::kCleanupIncomplete,
+                "the migration succeeded, but the triggers on " +
+                    sql::qualified_name(plan.database, plan.names.old) + " or that table itself "
+                    "could not be dropped; drop them by hand (see sql/recovery.sql)");
+  }
+}
+
+}  // namespace
+
+void run_migration(const cli::Options& o) {
+  const auto started = Clock::now();
+  const std::string& db = o.connection.database;
+  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries});
+  const sql::AlterText alter = sql::scan_alter_text(o.alter);
+  schema::TableInspector inspector(server.main());
+  log::info("connected to " + o.connection.describe());
+  const schema::TableInfo original = preflight::run_preflight(inspector, db, o.table, alter);
+  plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
+
+  if (o.mode == cli::Mode::kPlanOnly) {
+    std::cout << plan::render_plan(plan, report_settings(o))
+              << "Nothing was changed. Run with --dry-run to test the ALTER on a shadow table, "
+                 "or --execute to migrate.\n";
+    return;
+  }
+  phases::CleanupStack cleanup;
+  try {
+    const schema::TableInfo shadow = phases::create_shadow(server, plan, cleanup);
+    plan = plan::with_shadow(std::move(plan), original, shadow);
+    if (o.mode == cli::Mode::kDryRun) {
+      std::cout << plan::render_plan(plan, report_settings(o));
+      if (!cleanup.unwind().empty()) {
+        throw Error(ExitCode::kCleanupIncomplete, "could not drop the shadow table " +
+                                                      sql::qualified_name(db, plan.names.shadow));
+      }
+      std::cout << "Dry run passed: the ALTER is valid and every check passed; the shadow table "
+                   "was dropped and nothing else was created.\n";
+      return;
+    }
+    phases::install_triggers(server, plan, cleanup);
+    copy_and_swap(o, server, plan, cleanup);
+    log::info("finished in " + seconds_text(started));
+  } catch (const Error& e) {
+    if (cleanup.empty()) throw;
+    abort_with(cleanup, e);
+  }
+}
+
+}  // namespace oa

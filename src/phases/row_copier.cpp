@@ -1,0 +1,93 @@
+#include "phases/row_copier.h"
+
+#include <chrono>
+#include <thread>
+
+#include "db/db_error.h"
+#include "log.h"
+#include "phases/chunk_sizer.h"
+#include "phases/chunker.h"
+
+namespace oa::phases {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A chunk that meets a client's lock fails at once (the copy never waits) and
+// is retried smaller. The bound only stops a copy that can make no progress.
+constexpr unsigned kMaxConsecutiveLockRetries = 500;
+constexpr auto kLockRetryPause = std::chrono::milliseconds(5);
+constexpr unsigned kMaxPauseSteps = 20;  // pause grows to 100 ms
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+RowCopier::RowCopier(ServerAccess& server, const plan::MigrationPlan& plan, CopySettings settings,
+                     Throttler& throttler)
+    : plan_(plan), server_(server), settings_(settings), throttler_(throttler) {}
+
+CopyStats RowCopier::run() {
+  db::Connection& c = server_.copy();
+  Chunker chunker(c, plan::chunk_table(plan_), plan_.chunk_key.binary);
+  ChunkSizer sizer(settings_.chunk_time, settings_.chunk_size, settings_.chunk_size_max);
+  CopyProgress progress(settings_.progress_interval, plan_.estimated_rows);
+  const sql::CopySpec spec = plan::copy_spec(plan_);
+  const auto& columns = spec.from.columns;
+  CopyStats stats;
+  const auto started = Clock::now();
+
+  const std::optional<Key> end = chunker.last_key();
+  if (!end) {
+    log::info("copy: the table is empty; the triggers carry every new row");
+    return stats;
+  }
+  std::optional<Key> lower;
+  unsigned conflicts = 0;
+  for (;;) {
+    throttler_.wait();
+    const std::uint64_t size = sizer.rows();
+    std::optional<Key> upper = chunker.boundary(lower, *end, size);
+    const bool last = !upper;
+    if (last) upper = end;
+
+    std::vector<db::Param> params;
+    if (lower) params = bind_key(sql::key_after(columns), *lower, chunker.binary());
+    auto upto = bind_key(sql::key_up_to(columns), *upper, chunker.binary());
+    params.insert(params.end(), upto.begin(), upto.end());
+
+    const auto chunk_start = Clock::now();
+    std::uint64_t inserted = 0;
+    try {
+      inserted = c.update(sql::copy_chunk(spec, lower.has_value()), params);
+    } catch (const db::DbError& e) {
+      if (!e.is_lock_conflict() || ++conflicts > kMaxConsecutiveLockRetries) throw;
+      ++stats.lock_retries;
+      sizer.shrink();
+      std::this_thread::sleep_for(kLockRetryPause * std::min(conflicts, kMaxPauseSteps));
+      continue;
+    }
+    conflicts = 0;
+    sizer.observe(size, seconds_since(chunk_start));
+    // The last range holds fewer rows than `size`; count what it inserted.
+    stats.rows_examined += last ? inserted : size;
+    stats.rows_inserted += inserted;
+    ++stats.chunks;
+    stats.seconds = seconds_since(started);
+    progress.update(stats, size);
+    if (last) break;
+    lower = upper;
+    if (settings_.sleep > 0) {
+      std::this_thread::sleep_for(std::chrono::duration<double>(settings_.sleep));
+    }
+  }
+  stats.seconds = seconds_since(started);
+  log::info("copy finished: " + std::to_string(stats.rows_inserted) + " rows copied in " +
+            std::to_string(stats.chunks) + " chunks, " + std::to_string(stats.lock_retries) +
+            " chunks retried after meeting a client's lock");
+  return stats;
+}
+
+}  // namespace oa::phases

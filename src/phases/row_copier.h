@@ -1,0 +1,38 @@
+// Phase 5: copies the original's rows into the shadow, chunk by chunk along the key.
+#pragma once
+
+#include <cstdint>
+
+#include "phases/copy_progress.h"
+#include "phases/server_access.h"
+#include "phases/throttler.h"
+#include "plan/migration_plan.h"
+
+namespace oa::phases {
+
+struct CopySettings {
+  double chunk_time = 0.5;
+  std::uint64_t chunk_size = 0;  // 0 = adaptive
+  std::uint64_t chunk_size_max = 100000;
+  double sleep = 0;
+  double progress_interval = 5;
+};
+
+class RowCopier {
+ public:
+  RowCopier(ServerAccess& server, const plan::MigrationPlan& plan, CopySettings settings,
+            Throttler& throttler);
+
+  // Copies every row whose key is at most the table's largest key when the copy
+  // starts (later rows reach the shadow through the triggers). Throws DbError or
+  // Error on failure; the caller cleans up.
+  CopyStats run();
+
+ private:
+  const plan::MigrationPlan& plan_;
+  ServerAccess& server_;
+  CopySettings settings_;
+  Throttler& throttler_;
+};
+
+}  // namespace oa::phases

@@ -1,0 +1,53 @@
+#include "phases/server_access.h"
+
+#include "db/db_error.h"
+#include "log.h"
+
+namespace oa::phases {
+namespace {
+
+// A copy that never waits for a lock can never be part of a deadlock cycle, so
+// InnoDB never picks an application transaction as a victim because of it.
+// MariaDB accepts 0 (no wait); MySQL's minimum is 1.
+void set_copy_session(db::Connection& c) {
+  try {
+    c.execute("SET SESSION innodb_lock_wait_timeout = 0");
+  } catch (const db::DbError&) {
+    c.execute("SET SESSION innodb_lock_wait_timeout = 1");
+  }
+  // Strict: a value the new schema cannot hold fails the chunk instead of being
+  // truncated. NO_AUTO_VALUE_ON_ZERO: a copied 0 in an AUTO_INCREMENT column
+  // stays 0 instead of becoming a new value.
+  c.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
+            "NO_ENGINE_SUBSTITUTION'");
+  // READ COMMITTED takes no gap locks, so the copy's shared locks cover only the
+  // rows it reads. Statement-based binary logging cannot log INSERT ... SELECT
+  // under it; keep the default isolation there.
+  auto format = c.query_value("SELECT IF(@@log_bin = 1, @@binlog_format, 'OFF')");
+  if (format.value_or("OFF") != "STATEMENT") {
+    c.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+  }
+}
+
+}  // namespace
+
+db::Connection& ServerAccess::main() {
+  if (!main_) main_ = db::Connection::open(settings_);
+  return *main_;
+}
+
+db::Connection& ServerAccess::copy() {
+  if (!copy_) {
+    copy_ = db::Connection::open(settings_);
+    set_copy_session(*copy_);
+  }
+  return *copy_;
+}
+
+db::Connection& ServerAccess::cleanup() {
+  cleanup_.reset();
+  cleanup_ = db::Connection::open(settings_);
+  return *cleanup_;
+}
+
+}  // namespace oa::phases

@@ -1,0 +1,36 @@
+// The connections a migration uses, opened on demand. Cleanup gets a fresh
+// connection of its own, so it still works when the main one was lost.
+#pragma once
+
+#include <memory>
+
+#include "db/connection.h"
+#include "db/connection_settings.h"
+#include "db/lock_retry.h"
+
+namespace oa::phases {
+
+class ServerAccess {
+ public:
+  ServerAccess(db::ConnectionSettings settings, db::LockRetryPolicy ddl_policy)
+      : settings_(std::move(settings)), ddl_policy_(ddl_policy) {}
+
+  // The connection for inspection and DDL; opened on first use.
+  db::Connection& main();
+  // The connection the copy runs on, with its own session settings.
+  db::Connection& copy();
+  // A new connection for removing what the tool created; replaces an older one.
+  db::Connection& cleanup();
+
+  const db::LockRetryPolicy& ddl_policy() const { return ddl_policy_; }
+  const db::ConnectionSettings& settings() const { return settings_; }
+
+ private:
+  db::ConnectionSettings settings_;
+  db::LockRetryPolicy ddl_policy_;
+  std::unique_ptr<db::Connection> main_;
+  std::unique_ptr<db::Connection> copy_;
+  std::unique_ptr<db::Connection> cleanup_;
+};
+
+}  // namespace oa::phases

@@ -1,0 +1,19 @@
+// Phase 3: the shadow table `_T_new`, created like T and altered.
+#pragma once
+
+#include "db/connection.h"
+#include "phases/cleanup_stack.h"
+#include "phases/server_access.h"
+#include "plan/migration_plan.h"
+#include "schema/table_info.h"
+
+namespace oa::phases {
+
+// Creates the shadow like the original, registers its removal on `cleanup`,
+// applies the user's ALTER (the server validates it) and carries the original's
+// AUTO_INCREMENT over. Returns the shadow's definition. Throws RefusedError when
+// the server rejects the ALTER; the shadow is then already registered for removal.
+schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
+                                CleanupStack& cleanup);
+
+}  // namespace oa::phases

@@ -1,0 +1,78 @@
+#include "phases/throttler.h"
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "error.h"
+#include "log.h"
+
+namespace oa::phases {
+namespace {
+
+constexpr auto kPausePoll = std::chrono::milliseconds(500);  // reacts within half a second
+
+}  // namespace
+
+Throttler::Throttler(db::Connection& monitor, ThrottleSettings settings)
+    : monitor_(monitor), settings_(std::move(settings)) {
+  for (const auto* limits : {&settings_.max_load, &settings_.critical_load}) {
+    for (const auto& limit : *limits) {
+      if (!monitor_.query_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                                "WHERE VARIABLE_NAME = ?",
+                                {db::Param{limit.variable}})) {
+        throw UsageError("'" + limit.variable + "' in --max-load/--critical-load is not a " +
+                         "server status variable (see SHOW GLOBAL STATUS)");
+      }
+    }
+  }
+}
+
+std::uint64_t Throttler::status(const std::string& variable) {
+  auto v = monitor_.query_value(
+      "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = ?",
+      {db::Param{variable}});
+  try {
+    return v ? std::stoull(*v) : 0;
+  } catch (const std::exception&) {
+    return 0;  // a non-numeric status (e.g. ON/OFF) never counts as load
+  }
+}
+
+std::string Throttler::pause_reason() {
+  if (!settings_.pause_file.empty() && std::filesystem::exists(settings_.pause_file)) {
+    return "pause file " + settings_.pause_file + " exists";
+  }
+  for (const auto& limit : settings_.max_load) {
+    const auto value = status(limit.variable);
+    if (value > limit.threshold) {
+      return limit.variable + "=" + std::to_string(value) + " is above --max-load " +
+             std::to_string(limit.threshold);
+    }
+  }
+  return "";
+}
+
+void Throttler::wait() {
+  std::string paused_for;
+  for (;;) {
+    for (const auto& limit : settings_.critical_load) {
+      const auto value = status(limit.variable);
+      if (value > limit.threshold) {
+        throw Error(ExitCode::kCriticalLoad,
+                    limit.variable + "=" + std::to_string(value) + " exceeded --critical-load " +
+                        std::to_string(limit.threshold) +
+                        "; stopped to spare the server. Run again at a quieter time or raise "
+                        "--critical-load");
+      }
+    }
+    const std::string reason = pause_reason();
+    if (reason.empty()) break;
+    if (reason != paused_for) log::info("copy paused: " + reason);
+    paused_for = reason;
+    std::this_thread::sleep_for(kPausePoll);
+  }
+  if (!paused_for.empty()) log::info("copy resumed");
+}
+
+}  // namespace oa::phases

@@ -1,0 +1,62 @@
+#include "plan/key_choice.h"
+
+#include <algorithm>
+
+namespace oa::plan {
+namespace {
+
+bool orderable_as_text(const schema::Column& column) {
+  const auto& t = column.data_type;
+  return t != "float" && t != "double" && t != "real" && t != "bit";
+}
+
+// Candidates in preference order: PRIMARY, then unique keys by column count.
+std::vector<const schema::Index*> unique_not_null(const schema::TableInfo& table) {
+  std::vector<const schema::Index*> out;
+  for (const auto& index : table.indexes) {
+    if (index.unique && !index.has_prefix_part && table.all_not_null(index)) out.push_back(&index);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const schema::Index* a, const schema::Index* b) {
+    const bool pa = a->name == "PRIMARY", pb = b->name == "PRIMARY";
+    if (pa != pb) return pa;
+    return a->columns.size() < b->columns.size();
+  });
+  return out;
+}
+
+}  // namespace
+
+std::optional<ChunkKey> choose_chunk_key(const schema::TableInfo& table) {
+  for (const schema::Index* index : unique_not_null(table)) {
+    ChunkKey key{index->name, {}, {}};
+    bool usable = true;
+    for (const auto& name : index->columns) {
+      const schema::Column* column = table.column(name);
+      usable = usable && column != nullptr && orderable_as_text(*column);
+      if (!usable) break;
+      key.columns.push_back(column->name);
+      key.binary.push_back(column->binary);
+    }
+    if (usable) return key;
+  }
+  return std::nullopt;
+}
+
+std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow,
+                                     const ColumnMapping& mapping) {
+  for (const schema::Index* index : unique_not_null(shadow)) {
+    RowKey key{index->name, {}, {}};
+    bool mapped = true;
+    for (const auto& name : index->columns) {
+      auto source = mapping.source_of(name);
+      mapped = mapped && source.has_value();
+      if (!mapped) break;
+      key.target_columns.push_back(name);
+      key.source_columns.push_back(*source);
+    }
+    if (mapped) return key;
+  }
+  return std::nullopt;
+}
+
+}  // namespace oa::plan

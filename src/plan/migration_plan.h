@@ -1,0 +1,48 @@
+// The immutable description of one migration: names, keys, mapping and the
+// statements they give. Built once from the options and the inspected tables.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "plan/column_mapping.h"
+#include "plan/key_choice.h"
+#include "plan/names.h"
+#include "schema/table_info.h"
+#include "sql/chunk_sql.h"
+#include "sql/triggers.h"
+
+namespace oa::plan {
+
+struct MigrationPlan {
+  std::string database;
+  std::string table;
+  std::string alter_clauses;
+  MigrationNames names;
+  ChunkKey chunk_key;
+  std::uint64_t estimated_rows = 0;
+  std::optional<std::uint64_t> auto_increment;  // the original's next value
+  bool drop_old_table = true;
+  // Known once the ALTER has been applied to the shadow (dry run and execute).
+  std::optional<ColumnMapping> mapping;
+  std::optional<RowKey> row_key;
+
+  bool has_shadow_details() const { return mapping.has_value() && row_key.has_value(); }
+};
+
+// The plan before a shadow exists. Requires a chunk key (checked in preflight).
+MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alter_clauses,
+                       bool drop_old_table);
+
+// The same plan completed with what the shadow's real definition says. Throws
+// RefusedError when the shadow has no unique key the triggers can use.
+MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
+                          const schema::TableInfo& shadow);
+
+// Statement inputs; require has_shadow_details().
+sql::TriggerSpec trigger_spec(const MigrationPlan& plan);
+sql::CopySpec copy_spec(const MigrationPlan& plan);
+sql::ChunkTable chunk_table(const MigrationPlan& plan);
+
+}  // namespace oa::plan

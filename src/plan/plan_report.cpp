@@ -1,0 +1,89 @@
+#include "plan/plan_report.h"
+
+#include <sstream>
+
+#include "sql/ddl.h"
+#include "sql/quote.h"
+
+namespace oa::plan {
+namespace {
+
+std::string list_or_none(const std::vector<std::string>& names) {
+  return names.empty() ? "(none)" : sql::quoted_list(names);
+}
+
+void write_mapping(std::ostream& out, const ColumnMapping& m) {
+  out << "  column mapping:\n";
+  for (std::size_t i = 0; i < m.source.size(); ++i) {
+    out << "    " << sql::quote_identifier(m.source[i]) << " -> "
+        << sql::quote_identifier(m.target[i]) << "\n";
+  }
+  out << "    new columns (default or generated values): " << list_or_none(m.added) << "\n";
+  out << "    dropped columns (not copied): " << list_or_none(m.dropped) << "\n";
+}
+
+}  // namespace
+
+std::string render_plan(const MigrationPlan& plan, const ReportSettings& settings) {
+  const MigrationNames& n = plan.names;
+  const std::string& db = plan.database;
+  std::ostringstream out;
+  out << "Plan for " << sql::qualified_name(db, plan.table) << "\n";
+  out << "  alter: " << plan.alter_clauses << "\n";
+  out << "  shadow table: " << sql::qualified_name(db, n.shadow) << "\n";
+  out << "  old table after the swap: " << sql::qualified_name(db, n.old)
+      << (plan.drop_old_table ? " (dropped)" : " (kept: --no-drop-old-table)") << "\n";
+  out << "  triggers: " << sql::quoted_list({n.insert_trigger, n.update_trigger, n.delete_trigger})
+      << "\n";
+  out << "  chunk key: " << sql::quote_identifier(plan.chunk_key.index) << " ("
+      << sql::quoted_list(plan.chunk_key.columns) << ")\n";
+  out << "  estimated rows: " << plan.estimated_rows << "\n";
+  if (plan.mapping) {
+    write_mapping(out, *plan.mapping);
+    out << "  shadow row key for the triggers: " << sql::quote_identifier(plan.row_key->index)
+        << " (" << sql::quoted_list(plan.row_key->target_columns) << ")\n";
+  } else {
+    out << "  column mapping: known once the ALTER is applied to the shadow (use --dry-run)\n";
+  }
+
+  int step = 0;
+  auto statement = [&](const std::string& text, const std::string& note = "") {
+    out << "  " << ++step << ". " << text << ";" << (note.empty() ? "" : "  -- " + note) << "\n";
+  };
+  out << "Statements, in order:\n";
+  statement(sql::create_table_like(db, n.shadow, plan.table));
+  statement(sql::alter_table(db, n.shadow, plan.alter_clauses));
+  if (plan.auto_increment) {
+    statement(sql::set_auto_increment(db, n.shadow, *plan.auto_increment),
+              "only if the ALTER leaves it lower");
+  }
+  statement(sql::set_lock_wait_timeout(settings.lock_wait_timeout),
+            "every DDL below waits at most this long, then retries");
+  statement(sql::lock_tables_write(db, {plan.table, n.shadow}));
+  if (plan.has_shadow_details()) {
+    const sql::TriggerSpec spec = trigger_spec(plan);
+    statement(sql::create_insert_trigger(spec));
+    statement(sql::create_update_trigger(spec));
+    statement(sql::create_delete_trigger(spec));
+  } else {
+    statement("CREATE TRIGGER ... (three capture triggers; text shown by --dry-run)");
+  }
+  statement(sql::unlock_tables());
+  if (plan.has_shadow_details()) {
+    out << "  Repeated per chunk, with bounds bound as parameters:\n";
+    statement(sql::next_boundary(chunk_table(plan), true));
+    statement(sql::copy_chunk(copy_spec(plan), true));
+  } else {
+    statement("INSERT INTO shadow SELECT ... LOCK IN SHARE MODE, per chunk (shown by --dry-run)");
+  }
+  statement(sql::analyze_table(db, n.shadow));
+  statement(sql::swap_tables(db, plan.table, n.old, n.shadow),
+            "up to " + std::to_string(settings.cutover_retries) + " attempts");
+  statement(sql::drop_trigger_if_exists(db, n.insert_trigger));
+  statement(sql::drop_trigger_if_exists(db, n.update_trigger));
+  statement(sql::drop_trigger_if_exists(db, n.delete_trigger));
+  if (plan.drop_old_table) statement(sql::drop_table_if_exists(db, n.old));
+  return out.str();
+}
+
+}  // namespace oa::plan

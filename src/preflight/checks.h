@@ -1,0 +1,28 @@
+// The preflight checks, one per file. Each returns nullopt when the migration
+// may go on, or the refusal message: the cause and what the user can do.
+// None of them creates or changes anything on the server.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "plan/names.h"
+#include "schema/table_info.h"
+#include "schema/table_inspector.h"
+#include "sql/alter_text.h"
+
+namespace oa::preflight {
+
+using CheckResult = std::optional<std::string>;
+
+CheckResult check_alter_text(const sql::AlterText& alter);
+CheckResult check_table_exists(schema::TableInspector& inspector, const std::string& database,
+                               const std::string& table);
+CheckResult check_engine(const schema::TableInfo& table);
+CheckResult check_chunk_key(const schema::TableInfo& table);
+CheckResult check_no_triggers(const schema::TableInfo& table);
+CheckResult check_no_foreign_keys(const schema::TableInfo& table);
+CheckResult check_names_free(schema::TableInspector& inspector, const schema::TableInfo& table,
+                             const plan::MigrationNames& names);
+
+}  // namespace oa::preflight

@@ -1,0 +1,30 @@
+#include "preflight/preflight.h"
+
+#include "error.h"
+#include "log.h"
+#include "preflight/checks.h"
+
+namespace oa::preflight {
+namespace {
+
+void require(const CheckResult& result) {
+  if (result) throw RefusedError(*result);
+}
+
+}  // namespace
+
+schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::string& database,
+                                const std::string& table, const sql::AlterText& alter) {
+  require(check_alter_text(alter));
+  require(check_table_exists(inspector, database, table));
+  schema::TableInfo info = inspector.inspect(database, table);
+  require(check_engine(info));
+  require(check_chunk_key(info));
+  require(check_no_triggers(info));
+  require(check_no_foreign_keys(info));
+  require(check_names_free(inspector, info, plan::derive_names(table)));
+  log::info("preflight checks passed");
+  return info;
+}
+
+}  // namespace oa::preflight

@@ -1,0 +1,50 @@
+// What the tool knows of one table: columns, keys, triggers, foreign keys, size.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oa::schema {
+
+struct Column {
+  std::string name;
+  std::string data_type;    // e.g. "int", "varchar"
+  std::string column_type;  // e.g. "int(10) unsigned"
+  bool nullable = false;
+  bool generated = false;  // VIRTUAL or STORED: never written
+  bool binary = false;     // compared byte by byte (binary strings, BLOB, BIT)
+};
+
+struct Index {
+  std::string name;
+  bool unique = false;
+  bool has_prefix_part = false;  // e.g. KEY (c(16)): not usable to walk rows in order
+  std::vector<std::string> columns;
+};
+
+struct TableInfo {
+  std::string database;
+  std::string name;
+  std::string engine;
+  std::vector<Column> columns;
+  std::vector<Index> indexes;  // PRIMARY first when present
+  std::vector<std::string> triggers;
+  std::vector<std::string> foreign_keys;   // constraints this table declares
+  std::vector<std::string> referenced_by;  // `db`.`child` tables whose keys point here
+  std::uint64_t estimated_rows = 0;        // from statistics; may be off by a lot
+  std::optional<std::uint64_t> auto_increment;
+
+  // The column named `name` (case-insensitive, as the server compares them) or nullptr.
+  const Column* column(const std::string& name) const;
+  // The index named `name` or nullptr.
+  const Index* index(const std::string& name) const;
+  // True when every column of `index` is NOT NULL.
+  bool all_not_null(const Index& index) const;
+};
+
+// True when two column names denote the same column (the server ignores case).
+bool same_column_name(const std::string& a, const std::string& b);
+
+}  // namespace oa::schema

@@ -1,0 +1,141 @@
+#include "schema/table_inspector.h"
+
+#include <algorithm>
+
+namespace oa::schema {
+namespace {
+
+using db::Param;
+using db::Row;
+
+// information_schema compares names case-insensitively; the server does not
+// (lower_case_table_names=0), so every row is filtered again by exact name.
+bool is(const db::Value& v, const std::string& expected) { return v && *v == expected; }
+
+std::string text(const db::Value& v) { return v.value_or(""); }
+
+bool is_binary_type(const std::string& data_type) {
+  static const char* const kBinary[] = {"binary", "varbinary", "tinyblob", "blob",
+                                        "mediumblob", "longblob", "bit"};
+  return std::find(std::begin(kBinary), std::end(kBinary), data_type) != std::end(kBinary);
+}
+
+}  // namespace
+
+bool TableInspector::database_exists(const std::string& database) {
+  auto rows = connection_.query(
+      "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
+      {Param{database}});
+  return std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return is(r[0], database); });
+}
+
+std::optional<std::string> TableInspector::table_type(const std::string& database,
+                                                      const std::string& table) {
+  auto rows = connection_.query(
+      "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
+      "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+      {Param{database}, Param{table}});
+  for (const auto& r : rows) {
+    if (is(r[0], table)) return text(r[1]);
+  }
+  return std::nullopt;
+}
+
+bool TableInspector::trigger_exists(const std::string& database, const std::string& trigger) {
+  auto rows = connection_.query(
+      "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS "
+      "WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ?",
+      {Param{database}, Param{trigger}});
+  return std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return is(r[0], trigger); });
+}
+
+TableInfo TableInspector::inspect(const std::string& database, const std::string& table) {
+  TableInfo info;
+  info.database = database;
+  info.name = table;
+  auto rows = connection_.query(
+      "SELECT TABLE_NAME, ENGINE, TABLE_ROWS, AUTO_INCREMENT FROM information_schema.TABLES "
+      "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+      {Param{database}, Param{table}});
+  for (const auto& r : rows) {
+    if (!is(r[0], table)) continue;
+    info.engine = text(r[1]);
+    info.estimated_rows = r[2] ? std::stoull(*r[2]) : 0;
+    if (r[3]) info.auto_increment = std::stoull(*r[3]);
+  }
+  read_columns(info);
+  read_indexes(info);
+  read_triggers(info);
+  read_foreign_keys(info);
+  return info;
+}
+
+void TableInspector::read_columns(TableInfo& info) {
+  auto rows = connection_.query(
+      "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, IS_GENERATED "
+      "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+      "ORDER BY ORDINAL_POSITION",
+      {Param{info.database}, Param{info.name}});
+  for (const auto& r : rows) {
+    if (!is(r[0], info.name)) continue;
+    Column c;
+    c.name = text(r[1]);
+    c.data_type = text(r[2]);
+    c.column_type = text(r[3]);
+    c.nullable = text(r[4]) == "YES";
+    c.generated = text(r[5]) == "ALWAYS";
+    c.binary = is_binary_type(c.data_type);
+    info.columns.push_back(std::move(c));
+  }
+}
+
+void TableInspector::read_indexes(TableInfo& info) {
+  auto rows = connection_.query(
+      "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART "
+      "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+      "ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX",
+      {Param{info.database}, Param{info.name}});
+  for (const auto& r : rows) {
+    if (!is(r[0], info.name)) continue;
+    const std::string name = text(r[1]);
+    if (info.indexes.empty() || info.indexes.back().name != name) {
+      Index index;
+      index.name = name;
+      index.unique = text(r[2]) == "0";
+      info.indexes.push_back(std::move(index));
+    }
+    Index& index = info.indexes.back();
+    index.columns.push_back(text(r[3]));
+    if (r[4]) index.has_prefix_part = true;
+  }
+}
+
+void TableInspector::read_triggers(TableInfo& info) {
+  auto rows = connection_.query(
+      "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME FROM information_schema.TRIGGERS "
+      "WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?",
+      {Param{info.database}, Param{info.name}});
+  for (const auto& r : rows) {
+    if (is(r[0], info.name)) info.triggers.push_back(text(r[1]));
+  }
+}
+
+void TableInspector::read_foreign_keys(TableInfo& info) {
+  auto own = connection_.query(
+      "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
+      "WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?",
+      {Param{info.database}, Param{info.name}});
+  for (const auto& r : own) {
+    if (is(r[0], info.name)) info.foreign_keys.push_back(text(r[1]));
+  }
+  auto children = connection_.query(
+      "SELECT REFERENCED_TABLE_NAME, CONSTRAINT_SCHEMA, TABLE_NAME "
+      "FROM information_schema.REFERENTIAL_CONSTRAINTS "
+      "WHERE UNIQUE_CONSTRAINT_SCHEMA = ? AND REFERENCED_TABLE_NAME = ?",
+      {Param{info.database}, Param{info.name}});
+  for (const auto& r : children) {
+    if (is(r[0], info.name)) info.referenced_by.push_back(text(r[1]) + "." + text(r[2]));
+  }
+}
+
+}  // namespace oa::schema

@@ -1,0 +1,72 @@
+#include "sql/chunk_sql.h"
+
+#include "sql/quote.h"
+
+namespace oa::sql {
+namespace {
+
+// OR over i of (c1 = ? AND ... AND c(i-1) = ? AND ci OP ?), where OP is
+// `strict` for all but the last column and `last` for the last one.
+Predicate tuple_compare(const std::vector<std::string>& columns, const char* strict,
+                        const char* last) {
+  Predicate p;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) p.text += " OR ";
+    p.text += "(";
+    for (std::size_t j = 0; j < i; ++j) {
+      p.text += quote_identifier(columns[j]) + " = ? AND ";
+      p.slots.push_back(j);
+    }
+    const char* op = i + 1 == columns.size() ? last : strict;
+    p.text += quote_identifier(columns[i]) + " " + op + " ?)";
+    p.slots.push_back(i);
+  }
+  return p;
+}
+
+std::string from_index(const ChunkTable& t) {
+  return " FROM " + qualified_name(t.db, t.table) + " FORCE INDEX (" + quote_identifier(t.index) +
+         ")";
+}
+
+std::string order_by(const ChunkTable& t, const char* direction) {
+  std::string out = " ORDER BY ";
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += quote_identifier(t.columns[i]) + " " + direction;
+  }
+  return out;
+}
+
+}  // namespace
+
+Predicate key_after(const std::vector<std::string>& columns) {
+  return tuple_compare(columns, ">", ">");
+}
+
+Predicate key_up_to(const std::vector<std::string>& columns) {
+  return tuple_compare(columns, "<", "<=");
+}
+
+std::string next_boundary(const ChunkTable& t, bool has_lower) {
+  std::string where = "(" + key_up_to(t.columns).text + ")";
+  if (has_lower) where = "(" + key_after(t.columns).text + ") AND " + where;
+  return "SELECT " + quoted_list(t.columns) + from_index(t) + " WHERE " + where +
+         order_by(t, "ASC") + " LIMIT 1 OFFSET ?";
+}
+
+std::string last_key(const ChunkTable& t) {
+  return "SELECT " + quoted_list(t.columns) + from_index(t) + order_by(t, "DESC") + " LIMIT 1";
+}
+
+std::string copy_chunk(const CopySpec& spec, bool has_lower) {
+  const std::string shadow = qualified_name(spec.from.db, spec.shadow);
+  std::string where = "(" + key_up_to(spec.from.columns).text + ")";
+  if (has_lower) where = "(" + key_after(spec.from.columns).text + ") AND " + where;
+  const std::string key = shadow + "." + quote_identifier(spec.shadow_key_column);
+  return "INSERT INTO " + shadow + " (" + quoted_list(spec.target_columns) + ") SELECT " +
+         quoted_list(spec.source_columns) + from_index(spec.from) + " WHERE " + where +
+         " LOCK IN SHARE MODE ON DUPLICATE KEY UPDATE " + key + " = " + key;
+}
+
+}  // namespace oa::sql

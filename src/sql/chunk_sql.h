@@ -1,0 +1,55 @@
+// Text of the statements that walk the original table along its chunk key and
+// copy one key range into the shadow. Pure functions; values are placeholders.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace oa::sql {
+
+// A WHERE fragment with '?' placeholders; slots[i] is the position, in the key
+// tuple, of the value the i-th placeholder takes.
+struct Predicate {
+  std::string text;
+  std::vector<std::size_t> slots;
+};
+
+// (c1, ..., cn) > (?, ..., ?) written out column by column, which the range
+// optimizer uses on every server version: (c1 > ?) OR (c1 = ? AND c2 > ?) ...
+Predicate key_after(const std::vector<std::string>& columns);
+// (c1, ..., cn) <= (?, ..., ?), written out the same way.
+Predicate key_up_to(const std::vector<std::string>& columns);
+
+struct ChunkTable {
+  std::string db;
+  std::string table;
+  std::string index;                 // the chunk key's index
+  std::vector<std::string> columns;  // the chunk key's columns
+};
+
+// The key of the row `offset` rows past the lower bound (or past the start when
+// `has_lower` is false), looking no further than the end key. Placeholders: the
+// lower bound (if any), the end key, then the offset.
+std::string next_boundary(const ChunkTable& t, bool has_lower);
+
+// The largest key of the table, or no row when it is empty.
+std::string last_key(const ChunkTable& t);
+
+struct CopySpec {
+  ChunkTable from;
+  std::string shadow;
+  std::vector<std::string> source_columns;
+  std::vector<std::string> target_columns;
+  std::string shadow_key_column;  // any column of the shadow's unique key
+};
+
+// Copies the rows with lower < key <= upper (no lower bound when `has_lower` is
+// false). Placeholders: the lower bound (if any), then the upper bound. The
+// read takes shared locks so a row a client deletes meanwhile cannot come back;
+// a key already in the shadow was written by a trigger and is newer, so the
+// duplicate is left as it is (a no-op update, not IGNORE, which would also
+// hide conversion errors).
+std::string copy_chunk(const CopySpec& spec, bool has_lower);
+
+}  // namespace oa::sql

@@ -1,0 +1,50 @@
+#include "plan/names.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace oa::plan;
+
+TEST_CASE("short table names get plain suffixes") {
+  const MigrationNames n = derive_names("orders");
+  CHECK(n.shadow == "_orders_new");
+  CHECK(n.old == "_orders_old");
+  CHECK(n.insert_trigger == "_orders_ins");
+  CHECK(n.update_trigger == "_orders_upd");
+  CHECK(n.delete_trigger == "_orders_del");
+}
+
+TEST_CASE("names at the limit are kept, one past it are shortened") {
+  const std::string fits(59, 'a');  // "_" + 59 + "_new" = 64
+  CHECK(derived_name(fits, "_new") == "_" + fits + "_new");
+  const std::string over(60, 'a');
+  const std::string shortened = derived_name(over, "_new");
+  CHECK(utf8_length(shortened) == kMaxIdentifierChars);
+  CHECK(shortened.substr(shortened.size() - 4) == "_new");
+  CHECK(shortened.rfind("_aaaa", 0) == 0);
+}
+
+TEST_CASE("shortening is deterministic and keeps distinct tables distinct") {
+  const std::string a(64, 'x');
+  std::string b = a;
+  b.back() = 'y';  // same 50-character prefix
+  CHECK(derived_name(a, "_new") == derived_name(a, "_new"));
+  CHECK(derived_name(a, "_new") != derived_name(b, "_new"));
+  CHECK(derived_name(a, "_new") != derived_name(a, "_old"));
+}
+
+TEST_CASE("shortening counts characters and never splits a UTF-8 sequence") {
+  std::string table;
+  for (int i = 0; i < 64; ++i) table += "é";  // 2 bytes each
+  const std::string name = derived_name(table, "_ins");
+  CHECK(utf8_length(name) <= kMaxIdentifierChars);
+  // Every multi-byte sequence is whole: no 0xC3 lead byte without its follower.
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (static_cast<unsigned char>(name[i]) == 0xC3) {
+      REQUIRE(i + 1 < name.size());
+      CHECK(static_cast<unsigned char>(name[i + 1]) == 0xA9);
+    }
+  }
+  CHECK(utf8_length("é🐬a") == 3);
+}

@@ -1,0 +1,90 @@
+#include "cli/options.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "error.h"
+
+using namespace oa::cli;
+
+namespace {
+
+// Owns mutable argv strings, as parse_options may overwrite a password.
+struct Argv {
+  explicit Argv(std::vector<std::string> args) : storage(std::move(args)) {
+    storage.insert(storage.begin(), "online-alter");
+    for (auto& s : storage) pointers.push_back(s.data());
+  }
+  int argc() { return static_cast<int>(pointers.size()); }
+  char** argv() { return pointers.data(); }
+  std::vector<std::string> storage;
+  std::vector<char*> pointers;
+};
+
+ParseResult parse(std::vector<std::string> args) {
+  Argv a(std::move(args));
+  return parse_options(a.argc(), a.argv());
+}
+
+}  // namespace
+
+TEST_CASE("required options and modes") {
+  unsetenv("MYSQL_PWD");
+  auto r = parse({"--database", "d", "--table", "t", "--alter", "ADD c INT", "--execute"});
+  CHECK(r.options.mode == Mode::kExecute);
+  CHECK(r.options.connection.database == "d");
+  CHECK(r.options.chunk_time == doctest::Approx(0.5));
+  CHECK(r.options.lock_wait_timeout == 2);
+  CHECK(r.options.drop_old_table);
+  CHECK(parse({"-D", "d", "-t", "t", "--alter", "x"}).options.mode == Mode::kPlanOnly);
+  CHECK(parse({"-D", "d", "-t", "t", "--alter", "x", "--dry-run"}).options.mode == Mode::kDryRun);
+}
+
+TEST_CASE("bad options are usage errors with a reason") {
+  CHECK_THROWS_AS(parse({"--table", "t", "--alter", "x"}), oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "--alter", "x"}), oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t"}), oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "x", "--dry-run", "--execute"}),
+                  oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "x", "--bogus"}), oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "x", "--chunk-time", "0"}),
+                  oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "x", "--port", "abc"}), oa::UsageError);
+  try {
+    parse({"-D", "d", "-t", "t", "--alter", "x", "--max-load", "Threads_running"});
+    FAIL("expected a usage error");
+  } catch (const oa::UsageError& e) {
+    CHECK(std::string(e.what()).find("--max-load") != std::string::npos);
+  }
+}
+
+TEST_CASE("load limits") {
+  auto limits = parse_load_limits("Threads_running=25,Threads_connected=300", "max-load");
+  REQUIRE(limits.size() == 2);
+  CHECK(limits[1].variable == "Threads_connected");
+  CHECK(limits[1].threshold == 300);
+  CHECK(parse_load_limits("0", "critical-load").empty());
+  CHECK_THROWS_AS(parse_load_limits("a;b=1", "max-load"), oa::UsageError);
+}
+
+TEST_CASE("password: option over MYSQL_PWD; the option's value is hidden in argv") {
+  setenv("MYSQL_PWD", "from-env", 1);
+  CHECK(parse({"-D", "d", "-t", "t", "--alter", "x"}).options.connection.password == "from-env");
+  Argv a({"-D", "d", "-t", "t", "--alter", "x", "--password", "secret"});
+  auto r = parse_options(a.argc(), a.argv());
+  CHECK(r.options.connection.password == "secret");
+  CHECK(std::string(a.argv()[8]) == "******");
+  Argv b({"-D", "d", "-t", "t", "--alter", "x", "--password=topsecret"});
+  parse_options(b.argc(), b.argv());
+  CHECK(std::string(b.argv()[7]) == "--password=*********");
+  unsetenv("MYSQL_PWD");
+}
+
+TEST_CASE("help and version print and exit") {
+  CHECK(parse({"--help"}).print_and_exit.find("--alter") != std::string::npos);
+  CHECK(parse({"--version"}).print_and_exit.find("online-alter") == 0);
+}

@@ -1,0 +1,66 @@
+#include "plan/plan_report.h"
+
+#include <doctest/doctest.h>
+
+#include "error.h"
+
+using namespace oa;
+
+namespace {
+
+schema::TableInfo table(const std::string& name, std::vector<std::string> columns) {
+  schema::TableInfo t;
+  t.database = "shop";
+  t.name = name;
+  for (auto& c : columns) {
+    schema::Column col;
+    col.name = c;
+    col.data_type = "int";
+    t.columns.push_back(col);
+  }
+  schema::Index pk;
+  pk.name = "PRIMARY";
+  pk.unique = true;
+  pk.columns = {"id"};
+  t.indexes = {pk};
+  t.estimated_rows = 1234;
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("the plan without a shadow describes but does not invent trigger text") {
+  const auto original = table("orders", {"id", "v"});
+  const auto p = plan::plan_for(original, "ADD COLUMN w INT", true);
+  const std::string text = plan::render_plan(p, {2, 10});
+  CHECK(text.find("CREATE TABLE `shop`.`_orders_new` LIKE `shop`.`orders`") != std::string::npos);
+  CHECK(text.find("ALTER TABLE `shop`.`_orders_new` ADD COLUMN w INT") != std::string::npos);
+  CHECK(text.find("estimated rows: 1234") != std::string::npos);
+  CHECK(text.find("use --dry-run") != std::string::npos);
+  CHECK(text.find("CREATE TRIGGER `shop`") == std::string::npos);
+  CHECK(text.find("DROP TABLE IF EXISTS `shop`.`_orders_old`") != std::string::npos);
+}
+
+TEST_CASE("with the shadow known, the plan prints the mapping and every statement") {
+  const auto original = table("orders", {"id", "v", "gone"});
+  const auto shadow = table("_orders_new", {"id", "v", "w"});
+  auto p = plan::with_shadow(plan::plan_for(original, "ADD w INT, DROP gone", false), original,
+                             shadow);
+  const std::string text = plan::render_plan(p, {2, 10});
+  CHECK(text.find("`v` -> `v`") != std::string::npos);
+  CHECK(text.find("new columns (default or generated values): `w`") != std::string::npos);
+  CHECK(text.find("dropped columns (not copied): `gone`") != std::string::npos);
+  CHECK(text.find("CREATE TRIGGER `shop`.`_orders_upd`") != std::string::npos);
+  CHECK(text.find("LOCK IN SHARE MODE") != std::string::npos);
+  CHECK(text.find("RENAME TABLE `shop`.`orders` TO `shop`.`_orders_old`") != std::string::npos);
+  CHECK(text.find("DROP TABLE IF EXISTS `shop`.`_orders_old`") == std::string::npos);
+}
+
+TEST_CASE("a shadow without a usable unique key is refused") {
+  const auto original = table("orders", {"id", "v"});
+  auto shadow = table("_orders_new", {"id", "v"});
+  shadow.indexes.clear();
+  CHECK_THROWS_AS(plan::with_shadow(plan::plan_for(original, "DROP PRIMARY KEY", true), original,
+                                    shadow),
+                  oa::RefusedError);
+}
