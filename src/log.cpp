@@ -26,11 +26,11 @@ void write(Severity severity, const std::string& message) {
 void init(int verbosity) {
   logging::add_common_attributes();
   logging::add_console_log(
-      std::clog, logging::keywords::format =
-                     (expr::stream << expr::format_date_time<boost::posix_time::ptime>(
-                                          "TimeStamp", "%Y-%m-%d %H:%M:%S")
-                                   << " " << logging::trivial::severity << ": "
-                                   << expr::smessage),
+      std::clog,
+      logging::keywords::format =
+          (expr::stream << expr::format_date_time<boost::posix_time::ptime>("TimeStamp",
+                                                                            "%Y-%m-%d %H:%M:%S")
+                        << " " << logging::trivial::severity << ": " << expr::smessage),
       logging::keywords::auto_flush = true);
   const Severity floor = verbosity <= 0   ? Severity::warning
                          : verbosity == 1 ? Severity::info

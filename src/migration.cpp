@@ -38,8 +38,7 @@ plan::ReportSettings report_settings(const cli::Options& o) {
 
 // Removes what the run created; turns a failure to do so into exit status 8.
 [[noreturn]] void abort_with(phases::CleanupStack& cleanup, const Error& cause) {
-  log::error(std::string("failed: ") + cause.what());
-  if (!cleanup.empty()) log::info("removing what this run created; the original table is untouched");
+  log::info("stopping: removing what this run created; the original table is untouched");
   const auto left = cleanup.unwind();
   if (left.empty()) throw cause;
   std::string list;
@@ -59,7 +58,8 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
       throttler);
   const phases::CopyStats stats = copier.run();
   try {
-    phases::cut_over(server, plan, {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});
+    phases::cut_over(server, plan,
+                     {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
     // and must not be dropped.
@@ -91,7 +91,8 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   if (!tidy) {
     throw Error(ExitCode::kCleanupIncomplete,
                 "the migration succeeded, but the triggers on " +
-                    sql::qualified_name(plan.database, plan.names.old) + " or that table itself "
+                    sql::qualified_name(plan.database, plan.names.old) +
+                    " or that table itself "
                     "could not be dropped; drop them by hand (see sql/recovery.sql)");
   }
 }

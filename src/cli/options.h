@@ -23,19 +23,19 @@ struct Options {
   std::string alter;
   Mode mode = Mode::kPlanOnly;
 
-  double chunk_time = 0.5;              // seconds per chunk to aim for (pt-osc's default)
-  std::uint64_t chunk_size = 0;         // fixed rows per chunk; 0 = adapt to chunk_time
+  double chunk_time = 0.5;       // seconds per chunk to aim for (pt-osc's default)
+  std::uint64_t chunk_size = 0;  // fixed rows per chunk; 0 = adapt to chunk_time
   std::uint64_t chunk_size_max = 100000;
-  double sleep = 0;                     // seconds between chunks
-  std::vector<LoadLimit> max_load;      // pause the copy above these
-  std::vector<LoadLimit> critical_load; // abort above these
+  double sleep = 0;                      // seconds between chunks
+  std::vector<LoadLimit> max_load;       // pause the copy above these
+  std::vector<LoadLimit> critical_load;  // abort above these
   std::string pause_file;
   std::string postpone_cutover_file;
-  unsigned lock_wait_timeout = 2;       // seconds any DDL of the tool may wait for a lock
+  unsigned lock_wait_timeout = 2;  // seconds any DDL of the tool may wait for a lock
   unsigned cutover_retries = 10;
   bool drop_old_table = true;
-  double progress_interval = 5;         // seconds between progress lines
-  int verbosity = 1;                    // 0 quiet, 1 normal, 2 verbose
+  double progress_interval = 5;  // seconds between progress lines
+  int verbosity = 1;             // 0 quiet, 1 normal, 2 verbose
 };
 
 // What parse_options found: options to run with, or a text to print and exit 0.

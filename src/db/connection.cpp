@@ -73,8 +73,8 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings)
   if (!settings.socket.empty()) {
     options["hostName"] = sql::SQLString("unix://" + settings.socket);
   } else {
-    options["hostName"] = sql::SQLString("tcp://" + settings.host + ":" +
-                                         std::to_string(settings.port));
+    options["hostName"] =
+        sql::SQLString("tcp://" + settings.host + ":" + std::to_string(settings.port));
   }
   options["userName"] = sql::SQLString(settings.user);
   options["password"] = sql::SQLString(settings.password);

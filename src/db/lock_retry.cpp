@@ -33,7 +33,8 @@ void with_lock_retries(Connection& connection, const LockRetryPolicy& policy,
                    std::to_string(policy.lock_wait_timeout) + " s (" + e.server_text() +
                    "); retrying");
       std::this_thread::sleep_for(backoff);
-      backoff = std::min(backoff * 2, std::chrono::duration_cast<std::chrono::milliseconds>(kMaxBackoff));
+      backoff =
+          std::min(backoff * 2, std::chrono::duration_cast<std::chrono::milliseconds>(kMaxBackoff));
     }
   }
 }

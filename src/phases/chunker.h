@@ -28,8 +28,7 @@ class Chunker {
 
   // The key of the `rows`-th row after `lower` (from the start when nullopt),
   // not beyond `end`; nullopt when fewer rows than that remain up to `end`.
-  std::optional<Key> boundary(const std::optional<Key>& lower, const Key& end,
-                              std::uint64_t rows);
+  std::optional<Key> boundary(const std::optional<Key>& lower, const Key& end, std::uint64_t rows);
 
   const std::vector<bool>& binary() const { return binary_; }
 

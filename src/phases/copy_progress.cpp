@@ -7,8 +7,8 @@
 namespace oa::phases {
 
 std::string describe_progress(const CopyStats& stats, std::uint64_t estimated_rows) {
-  std::string out = std::to_string(stats.rows_examined) + " / ~" + std::to_string(estimated_rows) +
-                    " rows";
+  std::string out =
+      std::to_string(stats.rows_examined) + " / ~" + std::to_string(estimated_rows) + " rows";
   if (estimated_rows > 0) {
     // Statistics estimate the row count; never claim 100% before the end.
     const auto percent = std::min<std::uint64_t>(99, stats.rows_examined * 100 / estimated_rows);

@@ -11,7 +11,7 @@ struct CopyStats {
   std::uint64_t rows_examined = 0;  // rows in the key ranges copied so far
   std::uint64_t rows_inserted = 0;  // rows the copy wrote (the rest the triggers had)
   std::uint64_t chunks = 0;
-  std::uint64_t lock_retries = 0;   // chunks retried because a client held a lock
+  std::uint64_t lock_retries = 0;  // chunks retried because a client held a lock
   double seconds = 0;
 };
 

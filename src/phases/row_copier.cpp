@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "db/db_error.h"
+#include "error.h"
 #include "log.h"
 #include "phases/chunk_sizer.h"
 #include "phases/chunker.h"
@@ -63,7 +64,20 @@ CopyStats RowCopier::run() {
     try {
       inserted = c.update(sql::copy_chunk(spec, lower.has_value()), params);
     } catch (const db::DbError& e) {
-      if (!e.is_lock_conflict() || ++conflicts > kMaxConsecutiveLockRetries) throw;
+      if (!e.is_lock_conflict()) {
+        throw Error(ExitCode::kMigrationFailed,
+                    "copying chunk " + std::to_string(stats.chunks + 1) +
+                        " into the shadow "
+                        "failed: " +
+                        e.server_text() + " (server error " + std::to_string(e.server_code()) +
+                        "). If a value does not fit the new "
+                        "schema, change the ALTER or fix the data first");
+      }
+      if (++conflicts > kMaxConsecutiveLockRetries) {
+        throw Error(ExitCode::kMigrationFailed,
+                    "a chunk met clients' row locks " + std::to_string(conflicts) +
+                        " times in a row; the table is too busy to copy now. Run again later");
+      }
       ++stats.lock_retries;
       sizer.shrink();
       std::this_thread::sleep_for(kLockRetryPause * std::min(conflicts, kMaxPauseSteps));

@@ -18,8 +18,9 @@ void set_copy_session(db::Connection& c) {
   // Strict: a value the new schema cannot hold fails the chunk instead of being
   // truncated. NO_AUTO_VALUE_ON_ZERO: a copied 0 in an AUTO_INCREMENT column
   // stays 0 instead of becoming a new value.
-  c.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
-            "NO_ENGINE_SUBSTITUTION'");
+  c.execute(
+      "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
+      "NO_ENGINE_SUBSTITUTION'");
   // READ COMMITTED takes no gap locks, so the copy's shared locks cover only the
   // rows it reads. Statement-based binary logging cannot log INSERT ... SELECT
   // under it; keep the default isolation there.

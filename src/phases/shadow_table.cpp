@@ -24,8 +24,8 @@ schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan&
   try {
     c.execute(sql::alter_table(db, shadow, plan.alter_clauses));
   } catch (const db::DbError& e) {
-    throw RefusedError("the server rejected the ALTER: " + e.server_text() +
-                       " (error " + std::to_string(e.server_code()) +
+    throw RefusedError("the server rejected the ALTER: " + e.server_text() + " (error " +
+                       std::to_string(e.server_code()) +
                        "); it was tried on the empty shadow table only");
   }
   schema::TableInspector inspector(c);

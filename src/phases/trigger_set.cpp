@@ -47,28 +47,27 @@ void install_triggers(ServerAccess& server, const plan::MigrationPlan& plan,
   c.execute(kTriggerSqlMode);
   // The drop statements are idempotent, so registering before creating is
   // safe and covers a failure between two CREATE TRIGGERs.
-  cleanup.push("capture triggers on " + sql::qualified_name(plan.database, plan.table),
-               [&server, plan] {
-                 db::Connection& cc = server.cleanup();
-                 try {
-                   db::with_lock_retries(cc, server.ddl_policy(), "drop the capture triggers", [&] {
-                     under_table_locks(cc, plan, drop_statements(plan));
-                   });
-                 } catch (const db::DbError& e) {
-                   if (e.is_lock_conflict()) throw;
-                   // LOCK TABLES fails when the shadow is already gone; the
-                   // triggers must be removed all the same.
-                   for (const auto& s : drop_statements(plan)) cc.execute(s);
-                 }
-               });
+  cleanup.push(
+      "capture triggers on " + sql::qualified_name(plan.database, plan.table), [&server, plan] {
+        db::Connection& cc = server.cleanup();
+        try {
+          db::with_lock_retries(cc, server.ddl_policy(), "drop the capture triggers",
+                                [&] { under_table_locks(cc, plan, drop_statements(plan)); });
+        } catch (const db::DbError& e) {
+          if (e.is_lock_conflict()) throw;
+          // LOCK TABLES fails when the shadow is already gone; the
+          // triggers must be removed all the same.
+          for (const auto& s : drop_statements(plan)) cc.execute(s);
+        }
+      });
   db::with_lock_retries(c, server.ddl_policy(), "install the capture triggers", [&] {
     under_table_locks(c, plan,
                       {sql::create_insert_trigger(spec), sql::create_update_trigger(spec),
                        sql::create_delete_trigger(spec)});
   });
   log::info("installed capture triggers " +
-            sql::quoted_list({plan.names.insert_trigger, plan.names.update_trigger,
-                              plan.names.delete_trigger}));
+            sql::quoted_list(
+                {plan.names.insert_trigger, plan.names.update_trigger, plan.names.delete_trigger}));
 }
 
 void drop_triggers_after_swap(ServerAccess& server, const plan::MigrationPlan& plan) {

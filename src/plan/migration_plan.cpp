@@ -25,7 +25,9 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
   if (!plan.row_key) {
     throw RefusedError(
         "after the ALTER, the table would have no PRIMARY KEY or NOT NULL UNIQUE key made of "
-        "columns kept from `" + plan.table + "`; the capture triggers need one to find rows. "
+        "columns kept from `" +
+        plan.table +
+        "`; the capture triggers need one to find rows. "
         "Keep the primary key, or replace it in the same ALTER (DROP PRIMARY KEY, ADD PRIMARY "
         "KEY (...))");
   }
@@ -34,11 +36,16 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
 
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
   const MigrationNames& n = plan.names;
-  return sql::TriggerSpec{plan.database,         plan.table,
-                          n.shadow,              n.insert_trigger,
-                          n.update_trigger,      n.delete_trigger,
-                          plan.mapping->source,  plan.mapping->target,
-                          plan.row_key->source_columns, plan.row_key->target_columns};
+  return sql::TriggerSpec{plan.database,
+                          plan.table,
+                          n.shadow,
+                          n.insert_trigger,
+                          n.update_trigger,
+                          n.delete_trigger,
+                          plan.mapping->source,
+                          plan.mapping->target,
+                          plan.row_key->source_columns,
+                          plan.row_key->target_columns};
 }
 
 sql::ChunkTable chunk_table(const MigrationPlan& plan) {

@@ -6,7 +6,8 @@ CheckResult check_alter_text(const sql::AlterText& alter) {
   if (alter.unterminated) {
     return "the --alter text has a quote or comment that never closes; check its quoting";
   }
-  if (alter.empty) return "the --alter text is empty; give the clauses to apply, e.g. ADD COLUMN c INT";
+  if (alter.empty)
+    return "the --alter text is empty; give the clauses to apply, e.g. ADD COLUMN c INT";
   if (alter.starts_with_alter) {
     return "--alter takes only the clauses that follow ALTER TABLE t (e.g. \"ADD COLUMN c INT\"), "
            "not a whole ALTER TABLE statement";

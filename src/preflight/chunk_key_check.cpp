@@ -1,6 +1,5 @@
-#include "preflight/checks.h"
-
 #include "plan/key_choice.h"
+#include "preflight/checks.h"
 #include "sql/quote.h"
 
 namespace oa::preflight {

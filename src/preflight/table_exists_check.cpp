@@ -1,5 +1,4 @@
 #include "preflight/checks.h"
-
 #include "sql/quote.h"
 
 namespace oa::preflight {

@@ -15,17 +15,17 @@ bool is(const db::Value& v, const std::string& expected) { return v && *v == exp
 std::string text(const db::Value& v) { return v.value_or(""); }
 
 bool is_binary_type(const std::string& data_type) {
-  static const char* const kBinary[] = {"binary", "varbinary", "tinyblob", "blob",
-                                        "mediumblob", "longblob", "bit"};
+  static const char* const kBinary[] = {"binary",     "varbinary", "tinyblob", "blob",
+                                        "mediumblob", "longblob",  "bit"};
   return std::find(std::begin(kBinary), std::end(kBinary), data_type) != std::end(kBinary);
 }
 
 }  // namespace
 
 bool TableInspector::database_exists(const std::string& database) {
-  auto rows = connection_.query(
-      "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
-      {Param{database}});
+  auto rows =
+      connection_.query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
+                        {Param{database}});
   return std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return is(r[0], database); });
 }
 

@@ -8,9 +8,8 @@ namespace {
 
 std::string upper_word(std::string_view text, std::size_t& i) {
   std::string word;
-  while (i < text.size() &&
-         (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '$' ||
-          static_cast<unsigned char>(text[i]) >= 0x80)) {
+  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' ||
+                             text[i] == '$' || static_cast<unsigned char>(text[i]) >= 0x80)) {
     word += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
     ++i;
   }
@@ -53,9 +52,9 @@ Tokens tokenize(std::string_view text) {
     const char next = i + 1 < text.size() ? text[i + 1] : '\0';
     if (std::isspace(static_cast<unsigned char>(c))) {
       ++i;
-    } else if (c == '#' || (c == '-' && next == '-' &&
-                            (i + 2 >= text.size() ||
-                             std::isspace(static_cast<unsigned char>(text[i + 2]))))) {
+    } else if (c == '#' ||
+               (c == '-' && next == '-' &&
+                (i + 2 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 2]))))) {
       while (i < text.size() && text[i] != '\n') ++i;
     } else if (c == '/' && next == '*') {
       const bool executable = i + 2 < text.size() && (text[i + 2] == '!' || text[i + 2] == 'M');

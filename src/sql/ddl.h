@@ -11,7 +11,8 @@ std::string create_table_like(const std::string& db, const std::string& table,
                               const std::string& like);
 // `clauses` is the user's validated --alter text, passed to the server as is:
 // the server is the parser, and it runs only against the shadow table.
-std::string alter_table(const std::string& db, const std::string& table, const std::string& clauses);
+std::string alter_table(const std::string& db, const std::string& table,
+                        const std::string& clauses);
 std::string set_auto_increment(const std::string& db, const std::string& table,
                                std::uint64_t value);
 std::string drop_table_if_exists(const std::string& db, const std::string& table);

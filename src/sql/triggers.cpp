@@ -13,8 +13,8 @@ std::string header(const TriggerSpec& s, const std::string& name, const char* ev
 // REPLACE rather than INSERT: the copy may already have put an older version
 // of the row there, and the trigger's version is always the newer one.
 std::string replace_new_row(const TriggerSpec& s) {
-  return "REPLACE INTO " + qualified_name(s.db, s.shadow) + " (" +
-         quoted_list(s.target_columns) + ") VALUES (" + quoted_list(s.source_columns, "NEW") + ")";
+  return "REPLACE INTO " + qualified_name(s.db, s.shadow) + " (" + quoted_list(s.target_columns) +
+         ") VALUES (" + quoted_list(s.source_columns, "NEW") + ")";
 }
 
 std::string delete_old_key(const TriggerSpec& s) {

@@ -16,8 +16,7 @@ TEST_CASE("single-column key predicates") {
 
 TEST_CASE("composite key predicates are written out column by column") {
   auto after = key_after({"a", "b", "c"});
-  CHECK(after.text ==
-        "(`a` > ?) OR (`a` = ? AND `b` > ?) OR (`a` = ? AND `b` = ? AND `c` > ?)");
+  CHECK(after.text == "(`a` > ?) OR (`a` = ? AND `b` > ?) OR (`a` = ? AND `b` = ? AND `c` > ?)");
   CHECK(after.slots == std::vector<std::size_t>{0, 0, 1, 0, 1, 2});
   auto upto = key_up_to({"a", "b"});
   CHECK(upto.text == "(`a` < ?) OR (`a` = ? AND `b` <= ?)");

@@ -44,8 +44,8 @@ TEST_CASE("the plan without a shadow describes but does not invent trigger text"
 TEST_CASE("with the shadow known, the plan prints the mapping and every statement") {
   const auto original = table("orders", {"id", "v", "gone"});
   const auto shadow = table("_orders_new", {"id", "v", "w"});
-  auto p = plan::with_shadow(plan::plan_for(original, "ADD w INT, DROP gone", false), original,
-                             shadow);
+  auto p =
+      plan::with_shadow(plan::plan_for(original, "ADD w INT, DROP gone", false), original, shadow);
   const std::string text = plan::render_plan(p, {2, 10});
   CHECK(text.find("`v` -> `v`") != std::string::npos);
   CHECK(text.find("new columns (default or generated values): `w`") != std::string::npos);
@@ -60,7 +60,7 @@ TEST_CASE("a shadow without a usable unique key is refused") {
   const auto original = table("orders", {"id", "v"});
   auto shadow = table("_orders_new", {"id", "v"});
   shadow.indexes.clear();
-  CHECK_THROWS_AS(plan::with_shadow(plan::plan_for(original, "DROP PRIMARY KEY", true), original,
-                                    shadow),
-                  oa::RefusedError);
+  CHECK_THROWS_AS(
+      plan::with_shadow(plan::plan_for(original, "DROP PRIMARY KEY", true), original, shadow),
+      oa::RefusedError);
 }

@@ -7,8 +7,8 @@ using namespace oa::sql;
 namespace {
 
 TriggerSpec spec() {
-  return TriggerSpec{"db", "t", "_t_new", "_t_ins", "_t_upd", "_t_del",
-                     {"id", "v`x"}, {"id", "v`x"}, {"id"}, {"id"}};
+  return TriggerSpec{"db",     "t",           "_t_new",      "_t_ins", "_t_upd",
+                     "_t_del", {"id", "v`x"}, {"id", "v`x"}, {"id"},   {"id"}};
 }
 
 }  // namespace
