@@ -111,7 +111,7 @@ oa_server_stop() {
       kill "$OA_SERVER_PID" 2>/dev/null
     local i
     for i in $(seq 1 60); do kill -0 "$OA_SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$OA_SERVER_PID" 2>/dev/null
+    kill -9 "$OA_SERVER_PID" 2>/dev/null || true  # usually gone already; must not trip set -e
   fi
   rm -rf "$OA_SERVER_DIR"
   OA_SERVER_DIR=
