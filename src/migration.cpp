@@ -8,6 +8,7 @@
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/row_copier.h"
+#include "phases/row_count_check.h"
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
 #include "phases/throttler.h"
@@ -57,6 +58,7 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
       throttler);
   const phases::CopyStats stats = copier.run();
+  phases::check_row_counts(server, plan);
   try {
     phases::cut_over(server, plan,
                      {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});

@@ -1,0 +1,45 @@
+// Checks shared by the integration tests (doctest CHECKs: a failure is
+// reported and the test goes on).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "migration_under_writes.h"
+#include "support/inventory.h"
+#include "support/record_comparison.h"
+#include "support/table_spec.h"
+
+namespace oa::test {
+
+// Everything a database holds: its tables, its triggers, each table's content.
+struct DatabaseSnapshot {
+  std::vector<std::string> tables;
+  std::vector<std::string> triggers;
+  std::map<std::string, ContentHash> contents;
+};
+
+// Takes a snapshot of `database`. Throws sql::SQLException.
+DatabaseSnapshot snapshot_database(const std::string& database);
+
+// Checks that `database` still holds exactly what `before` recorded.
+void expect_unchanged(const std::string& database, const DatabaseSnapshot& before);
+
+// Checks that the tool exited 0 with a "done:" line; that `table` matches the
+// record over the spec's columns; that `table` is the only table and no
+// trigger is left; that the Writer committed while the tool ran and had no
+// failures other than deadlocks and lock wait timeouts (which are reported
+// as warnings).
+void expect_migrated(const TableSpec& spec, const std::string& database, const std::string& table,
+                     const MigrationOutcome& outcome);
+
+// Checks that `table` matches `record` over the spec's columns.
+void expect_matches_record(const TableSpec& spec, const std::string& database,
+                           const std::string& table, const Record& record);
+
+// Checks that the tool failed with exit code `exit_code` and an "error: " line on
+// stderr containing one of `words` (ignoring case).
+void expect_error(const ToolResult& result, int exit_code, const std::vector<std::string>& words);
+
+}  // namespace oa::test

@@ -1,0 +1,43 @@
+#include "migration_under_writes.h"
+
+#include <cppconn/connection.h>
+
+#include <thread>
+
+#include "suite.h"
+#include "support/table_fill.h"
+#include "support/table_reader.h"
+
+namespace oa::test {
+
+MigrationUnderWrites::MigrationUnderWrites(const TableSpec& spec, std::string database,
+                                           std::string table)
+    : spec_(spec), database_(std::move(database)), table_(std::move(table)) {}
+
+void MigrationUnderWrites::prepare(std::uint64_t rows) {
+  auto connection = connect();
+  create_table(*connection, spec_, database_, table_);
+  fill_table(*connection, spec_, database_, table_, rows);
+  initial_ = load_record(*connection, spec_, database_, table_);
+  rows_ = rows;
+}
+
+MigrationOutcome MigrationUnderWrites::run(const std::vector<std::string>& tool_args,
+                                           const MigrationScenario& scenario) {
+  WriterOptions options = scenario.writer;
+  options.first_new_n = rows_;
+  Writer writer(test_server(), spec_, database_, table_, initial_, options);
+  std::this_thread::sleep_for(scenario.before);
+
+  MigrationOutcome outcome;
+  const std::uint64_t commits_before = writer.stats().commits;
+  outcome.tool = online_alter().run(tool_args);
+  outcome.commits_during_tool = writer.stats().commits - commits_before;
+  std::this_thread::sleep_for(scenario.after);
+  writer.stop();
+  outcome.writer = writer.stats();
+  outcome.record = writer.record();
+  return outcome;
+}
+
+}  // namespace oa::test

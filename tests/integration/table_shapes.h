@@ -1,0 +1,39 @@
+// The table shapes the integration tests migrate, each a TableSpec the Writer
+// can write to and the comparison can check.
+#pragma once
+
+#include <string>
+
+#include "support/table_spec.h"
+
+namespace oa::test {
+
+// id BIGINT AUTO_INCREMENT PRIMARY KEY, a secondary index on k, text columns.
+TableSpec integer_key_shape();
+
+// PRIMARY KEY (a INT, b VARCHAR(32)); b sorts as text ("b10" < "b2").
+TableSpec composite_key_shape();
+
+// PRIMARY KEY code VARCHAR(64) in utf8mb4_general_ci with mixed-case keys
+// whose case-insensitive order differs from their byte order.
+TableSpec case_insensitive_key_shape();
+
+// No PRIMARY KEY; UNIQUE KEY uk (u BIGINT NOT NULL) identifies the rows.
+TableSpec unique_key_only_shape();
+
+// One column of almost every type: integers, DECIMAL, FLOAT, DOUBLE, temporal
+// types with fractions, CHAR/VARCHAR/TEXT with emoji, BLOB/VARBINARY with 0x00
+// bytes, JSON, ENUM, SET, BIT(13); nullable ones get NULLs.
+TableSpec wide_shape();
+
+// Column names with spaces, backticks, reserved words and non-ASCII letters.
+TableSpec awkward_names_shape();
+
+// The column names awkward_names_shape() uses for its key and for one of its
+// other columns.
+std::string awkward_key_column();
+
+// id INT PRIMARY KEY, v VARCHAR(40) NOT NULL holding 20-character values, w INT.
+TableSpec twenty_character_shape();
+
+}  // namespace oa::test
