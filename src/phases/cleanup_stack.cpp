@@ -23,6 +23,12 @@ std::vector<std::string> CleanupStack::unwind() {
     } catch (const std::exception& e) {
       failed.push_back(action.what + " (" + e.what() + ")");
       log::error("could not remove " + action.what + ": " + e.what());
+      // What was created earlier is kept: triggers that outlive the tables
+      // they write into would fail every write of the application.
+      while (!actions_.empty()) {
+        failed.push_back(actions_.back().what + " (kept: the objects above still use it)");
+        actions_.pop_back();
+      }
     }
   }
   return failed;

@@ -20,8 +20,9 @@ class CleanupStack {
   // Forgets every registered action: the objects now belong to the result.
   void release();
 
-  // Runs the actions newest first; keeps going past failures. Returns the
-  // names of the objects that could not be removed, with the reason.
+  // Runs the actions newest first. Stops at the first failure and keeps every
+  // older object too (a trigger left in place must still find its tables).
+  // Returns the objects left on the server, with the reason.
   std::vector<std::string> unwind();
 
   bool empty() const { return actions_.empty(); }

@@ -1,5 +1,7 @@
 #include "phases/server_access.h"
 
+#include <algorithm>
+
 #include "db/db_error.h"
 #include "log.h"
 
@@ -31,6 +33,11 @@ void set_copy_session(db::Connection& c) {
 }
 
 }  // namespace
+
+db::LockRetryPolicy ServerAccess::cleanup_policy() const {
+  constexpr unsigned kCleanupAttempts = 30;  // with backoff, about a minute and a half
+  return {ddl_policy_.lock_wait_timeout, std::max(ddl_policy_.attempts, kCleanupAttempts)};
+}
 
 db::Connection& ServerAccess::main() {
   if (!main_) main_ = db::Connection::open(settings_);

@@ -23,6 +23,9 @@ class ServerAccess {
   db::Connection& cleanup();
 
   const db::LockRetryPolicy& ddl_policy() const { return ddl_policy_; }
+  // For removing what the tool created: the same short waits, more attempts,
+  // since giving up leaves objects behind.
+  db::LockRetryPolicy cleanup_policy() const;
   const db::ConnectionSettings& settings() const { return settings_; }
 
  private:

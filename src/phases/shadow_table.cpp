@@ -17,7 +17,7 @@ schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan&
   c.execute(sql::create_table_like(db, shadow, plan.table));
   cleanup.push("shadow table " + sql::qualified_name(db, shadow), [&server, db, shadow] {
     db::Connection& cc = server.cleanup();
-    db::with_lock_retries(cc, server.ddl_policy(), "drop the shadow table",
+    db::with_lock_retries(cc, server.cleanup_policy(), "drop the shadow table",
                           [&] { cc.execute(sql::drop_table_if_exists(db, shadow)); });
   });
   log::info("created shadow table " + sql::qualified_name(db, shadow));

@@ -51,7 +51,7 @@ void install_triggers(ServerAccess& server, const plan::MigrationPlan& plan,
       "capture triggers on " + sql::qualified_name(plan.database, plan.table), [&server, plan] {
         db::Connection& cc = server.cleanup();
         try {
-          db::with_lock_retries(cc, server.ddl_policy(), "drop the capture triggers",
+          db::with_lock_retries(cc, server.cleanup_policy(), "drop the capture triggers",
                                 [&] { under_table_locks(cc, plan, drop_statements(plan)); });
         } catch (const db::DbError& e) {
           if (e.is_lock_conflict()) throw;
