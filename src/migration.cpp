@@ -94,8 +94,8 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
     throw Error(ExitCode::kCleanupIncomplete,
                 "the migration succeeded, but the triggers on " +
                     sql::qualified_name(plan.database, plan.names.old) +
-                    " or that table itself "
-                    "could not be dropped; drop them by hand (see sql/recovery.sql)");
+                    " or that table itself could not be dropped; drop them by hand (see "
+                    "sql/recovery.sql)");
   }
 }
 

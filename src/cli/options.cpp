@@ -20,46 +20,54 @@ constexpr const char* kUsage =
     "Without --dry-run or --execute, prints the plan and changes nothing.\n";
 
 po::options_description describe_options() {
+  // One option per line reads as the table it is; the formatter would fold it.
+  // clang-format off
   po::options_description connection("Connection");
-  connection.add_options()("host,h", po::value<std::string>(), "server host (default localhost)")(
-      "port,P", po::value<unsigned>(), "server port (default 3306)")(
-      "user,u", po::value<std::string>(), "user name (default: the login name)")(
-      "password,p", po::value<std::string>(), "password (prefer MYSQL_PWD or --defaults-file)")(
-      "socket,S", po::value<std::string>(), "unix socket instead of host and port")(
-      "defaults-file", po::value<std::string>(), "my.cnf-style file; its [client] group is read");
+  connection.add_options()
+      ("host,h", po::value<std::string>(), "server host (default localhost)")
+      ("port,P", po::value<unsigned>(), "server port (default 3306)")
+      ("user,u", po::value<std::string>(), "user name (default: the login name)")
+      ("password,p", po::value<std::string>(), "password (prefer MYSQL_PWD or --defaults-file)")
+      ("socket,S", po::value<std::string>(), "unix socket instead of host and port")
+      ("defaults-file", po::value<std::string>(), "my.cnf-style file; its [client] group is read");
   po::options_description target("What to change");
-  target.add_options()("database,D", po::value<std::string>(), "schema of the table")(
-      "table,t", po::value<std::string>(), "table to alter")(
-      "alter", po::value<std::string>(), "clauses of ALTER TABLE, e.g. \"ADD COLUMN c INT\"")(
-      "dry-run", po::bool_switch(), "check everything, build and drop the shadow, print the plan")(
-      "execute", po::bool_switch(), "run the migration");
+  target.add_options()
+      ("database,D", po::value<std::string>(), "schema of the table")
+      ("table,t", po::value<std::string>(), "table to alter")
+      ("alter", po::value<std::string>(), "clauses of ALTER TABLE, e.g. \"ADD COLUMN c INT\"")
+      ("dry-run", po::bool_switch(), "check everything, build and drop the shadow, print the plan")
+      ("execute", po::bool_switch(), "run the migration");
   po::options_description copy("Copy and throttling");
-  copy.add_options()("chunk-time", po::value<double>()->default_value(0.5),
-                     "seconds per chunk to aim for")("chunk-size",
-                                                     po::value<std::uint64_t>()->default_value(0),
-                                                     "fixed rows per chunk (0 = adaptive)")(
-      "chunk-size-max", po::value<std::uint64_t>()->default_value(100000),
-      "largest adaptive chunk")("sleep", po::value<double>()->default_value(0),
-                                "seconds to sleep between chunks")(
-      "max-load", po::value<std::string>()->default_value("Threads_running=25"),
-      "pause above VAR=N[,VAR=N]")("critical-load",
-                                   po::value<std::string>()->default_value("Threads_running=50"),
-                                   "abort above VAR=N[,VAR=N]; 0 = off")(
-      "pause-file", po::value<std::string>(), "pause the copy while this file exists")(
-      "postpone-cutover-file", po::value<std::string>(),
-      "wait before the swap while this file exists");
+  copy.add_options()
+      ("chunk-time", po::value<double>()->default_value(0.5), "seconds per chunk to aim for")
+      ("chunk-size", po::value<std::uint64_t>()->default_value(0),
+       "fixed rows per chunk (0 = adaptive)")
+      ("chunk-size-max", po::value<std::uint64_t>()->default_value(100000),
+       "largest adaptive chunk")
+      ("sleep", po::value<double>()->default_value(0), "seconds to sleep between chunks")
+      ("max-load", po::value<std::string>()->default_value("Threads_running=25"),
+       "pause above VAR=N[,VAR=N]")
+      ("critical-load", po::value<std::string>()->default_value("Threads_running=50"),
+       "abort above VAR=N[,VAR=N]; 0 = off")
+      ("pause-file", po::value<std::string>(), "pause the copy while this file exists")
+      ("postpone-cutover-file", po::value<std::string>(),
+       "wait before the swap while this file exists");
   po::options_description cutover("Cut-over");
-  cutover.add_options()("lock-wait-timeout", po::value<unsigned>()->default_value(2),
-                        "seconds each DDL may wait for locks")(
-      "cutover-retries", po::value<unsigned>()->default_value(10),
-      "attempts to take the swap locks")("no-drop-old-table", po::bool_switch(),
-                                         "keep the original table as _T_old after the swap");
+  cutover.add_options()
+      ("lock-wait-timeout", po::value<unsigned>()->default_value(2),
+       "seconds each DDL may wait for locks")
+      ("cutover-retries", po::value<unsigned>()->default_value(10),
+       "attempts to take the swap locks")
+      ("no-drop-old-table", po::bool_switch(), "keep the original table as _T_old after the swap");
   po::options_description output("Output");
-  output.add_options()("progress-interval", po::value<double>()->default_value(5),
-                       "seconds between progress lines")("verbose,v", po::bool_switch(),
-                                                         "log every chunk and statement")(
-      "quiet,q", po::bool_switch(), "log only warnings and errors")("help", "print this help")(
-      "version", "print the version");
+  output.add_options()
+      ("progress-interval", po::value<double>()->default_value(5),
+       "seconds between progress lines")
+      ("verbose,v", po::bool_switch(), "log every chunk and statement")
+      ("quiet,q", po::bool_switch(), "log only warnings and errors")
+      ("help", "print this help")
+      ("version", "print the version");
+  // clang-format on
   po::options_description all;
   all.add(connection).add(target).add(copy).add(cutover).add(output);
   return all;

@@ -67,11 +67,10 @@ CopyStats RowCopier::run() {
       if (!e.is_lock_conflict()) {
         throw Error(ExitCode::kMigrationFailed,
                     "copying chunk " + std::to_string(stats.chunks + 1) +
-                        " into the shadow "
-                        "failed: " +
-                        e.server_text() + " (server error " + std::to_string(e.server_code()) +
-                        "). If a value does not fit the new "
-                        "schema, change the ALTER or fix the data first");
+                        " into the shadow failed: " + e.server_text() + " (server error " +
+                        std::to_string(e.server_code()) +
+                        "). If a value does not fit the new schema, change the ALTER or fix the "
+                        "data first");
       }
       if (++conflicts > kMaxConsecutiveLockRetries) {
         throw Error(ExitCode::kMigrationFailed,

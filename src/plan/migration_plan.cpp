@@ -1,6 +1,7 @@
 #include "plan/migration_plan.h"
 
 #include "error.h"
+#include "sql/quote.h"
 
 namespace oa::plan {
 
@@ -25,11 +26,10 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
   if (!plan.row_key) {
     throw RefusedError(
         "after the ALTER, the table would have no PRIMARY KEY or NOT NULL UNIQUE key made of "
-        "columns kept from `" +
-        plan.table +
-        "`; the capture triggers need one to find rows. "
-        "Keep the primary key, or replace it in the same ALTER (DROP PRIMARY KEY, ADD PRIMARY "
-        "KEY (...))");
+        "columns kept from " +
+        sql::quote_identifier(plan.table) +
+        "; the capture triggers need one to find rows. Keep the primary key, or replace it in "
+        "the same ALTER (DROP PRIMARY KEY, ADD PRIMARY KEY (...))");
   }
   return plan;
 }

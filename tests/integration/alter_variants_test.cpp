@@ -18,14 +18,6 @@
 namespace oa::test {
 namespace {
 
-const std::vector<std::string> kSlowCopy = {"--execute", "--chunk-size", "500", "--sleep", "0.05"};
-
-MigrationScenario full_speed() {
-  MigrationScenario s;
-  s.writer.threads = 4;
-  return s;
-}
-
 // Columns of index `index` in order, comma-separated.
 Value index_columns(const std::string& database, const std::string& table,
                     const std::string& index) {
@@ -48,11 +40,7 @@ TEST_CASE("DROP COLUMN while the writer writes the other columns") {
   spec.columns.erase(std::remove_if(spec.columns.begin(), spec.columns.end(),
                                     [](const ColumnSpec& c) { return c.name == "pad"; }),
                      spec.columns.end());
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(10000);
-  const MigrationOutcome outcome =
-      migration.run(tool_args(database.name(), table, "DROP COLUMN pad", kSlowCopy), full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 10000, "DROP COLUMN pad");
 
   auto connection = connect();
   CHECK_FALSE(column_type(*connection, database.name(), table, "pad").has_value());
@@ -64,12 +52,8 @@ TEST_CASE("a new primary key (id, k) whose k the writer keeps changing") {
   ScratchDatabase database(test_server(), "oa_it_newpk");
   const std::string table = "accounts";
   const TableSpec spec = integer_key_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(10000);
-  const MigrationOutcome outcome = migration.run(
-      tool_args(database.name(), table, "DROP PRIMARY KEY, ADD PRIMARY KEY (id, k)", kSlowCopy),
-      full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 10000,
+                               "DROP PRIMARY KEY, ADD PRIMARY KEY (id, k)");
   CHECK(index_columns(database.name(), table, "PRIMARY") == Value("id,k"));
 }
 

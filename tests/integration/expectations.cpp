@@ -105,4 +105,23 @@ void expect_error(const ToolResult& result, int exit_code, const std::vector<std
                                                                      << result.describe());
 }
 
+const std::vector<std::string> kSlowCopy = {"--execute", "--chunk-size", "500", "--sleep", "0.05"};
+
+MigrationScenario full_speed() {
+  MigrationScenario s;
+  s.writer.threads = 4;
+  s.writer.rate = 0;
+  return s;
+}
+
+void expect_migrates_under_writes(const TableSpec& spec, const std::string& database,
+                                  const std::string& table, std::uint64_t rows,
+                                  const std::string& alter) {
+  MigrationUnderWrites migration(spec, database, table);
+  migration.prepare(rows);
+  const MigrationOutcome outcome =
+      migration.run(tool_args(database, table, alter, kSlowCopy), full_speed());
+  expect_migrated(spec, database, table, outcome);
+}
+
 }  // namespace oa::test

@@ -2,6 +2,7 @@
 // reported and the test goes on).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,6 +34,19 @@ void expect_unchanged(const std::string& database, const DatabaseSnapshot& befor
 // as warnings).
 void expect_migrated(const TableSpec& spec, const std::string& database, const std::string& table,
                      const MigrationOutcome& outcome);
+
+// The tool's options for a copy of many chunks with a pause between them, so
+// that the copy overlaps the Writer's transactions.
+extern const std::vector<std::string> kSlowCopy;
+
+// Four Writer threads as fast as they go.
+MigrationScenario full_speed();
+
+// The common case: fills `table` with `rows` rows of `spec`, runs
+// `--alter alter` with kSlowCopy under full_speed(), then expect_migrated().
+void expect_migrates_under_writes(const TableSpec& spec, const std::string& database,
+                                  const std::string& table, std::uint64_t rows,
+                                  const std::string& alter);
 
 // Checks that `table` matches `record` over the spec's columns.
 void expect_matches_record(const TableSpec& spec, const std::string& database,

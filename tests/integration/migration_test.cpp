@@ -13,31 +13,12 @@
 #include "table_shapes.h"
 
 namespace oa::test {
-namespace {
-
-// Many chunks, and a pause between them, so the copy overlaps the writes.
-const std::vector<std::string> kSlowCopy = {"--execute", "--chunk-size", "500", "--sleep", "0.05"};
-
-// Four writer threads as fast as they go.
-MigrationScenario full_speed() {
-  MigrationScenario s;
-  s.writer.threads = 4;
-  s.writer.rate = 0;
-  return s;
-}
-
-}  // namespace
-
 TEST_CASE("integer primary key with a secondary index: ADD COLUMN with a default") {
   ScratchDatabase database(test_server(), "oa_it_intkey");
   const std::string table = "accounts";
   const TableSpec spec = integer_key_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(20000);
-  const MigrationOutcome outcome = migration.run(
-      tool_args(database.name(), table, "ADD COLUMN added INT NOT NULL DEFAULT 42", kSlowCopy),
-      full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 20000,
+                               "ADD COLUMN added INT NOT NULL DEFAULT 42");
 
   auto connection = connect();
   CHECK(column_type(*connection, database.name(), table, "added") ==
@@ -52,11 +33,7 @@ TEST_CASE("composite primary key (INT, VARCHAR): ADD INDEX") {
   ScratchDatabase database(test_server(), "oa_it_composite");
   const std::string table = "line_items";
   const TableSpec spec = composite_key_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(12000);
-  const MigrationOutcome outcome = migration.run(
-      tool_args(database.name(), table, "ADD INDEX idx_y (y)", kSlowCopy), full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 12000, "ADD INDEX idx_y (y)");
 
   auto connection = connect();
   CHECK(index_exists(*connection, database.name(), table, "idx_y"));
@@ -66,11 +43,7 @@ TEST_CASE("case-insensitive VARCHAR primary key with mixed-case keys: MODIFY a c
   ScratchDatabase database(test_server(), "oa_it_cikey");
   const std::string table = "codes";
   const TableSpec spec = case_insensitive_key_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(12000);
-  const MigrationOutcome outcome = migration.run(
-      tool_args(database.name(), table, "MODIFY v VARCHAR(200) NULL", kSlowCopy), full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 12000, "MODIFY v VARCHAR(200) NULL");
 
   auto connection = connect();
   CHECK(column_type(*connection, database.name(), table, "v") ==
@@ -81,13 +54,8 @@ TEST_CASE("no primary key, a NOT NULL UNIQUE key: ADD COLUMN") {
   ScratchDatabase database(test_server(), "oa_it_unique");
   const std::string table = "events";
   const TableSpec spec = unique_key_only_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(12000);
-  const MigrationOutcome outcome =
-      migration.run(tool_args(database.name(), table,
-                              "ADD COLUMN note VARCHAR(20) NOT NULL DEFAULT 'none'", kSlowCopy),
-                    full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 12000,
+                               "ADD COLUMN note VARCHAR(20) NOT NULL DEFAULT 'none'");
 
   auto connection = connect();
   CHECK(column_type(*connection, database.name(), table, "note").has_value());
@@ -126,13 +94,8 @@ TEST_CASE("awkward names: spaces, backticks, reserved words, non-ASCII letters")
       "d\xC3\xA9";                                      // order `select` Ünïcødé
   const std::string added = "new `col` \xC3\xB1 from";  // new `col` ñ from
   const TableSpec spec = awkward_names_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(8000);
-  const MigrationOutcome outcome = migration.run(
-      tool_args(database.name(), table,
-                "ADD COLUMN " + quote_identifier(added) + " INT NOT NULL DEFAULT 7", kSlowCopy),
-      full_speed());
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 8000,
+                               "ADD COLUMN " + quote_identifier(added) + " INT NOT NULL DEFAULT 7");
 
   auto connection = connect();
   CHECK(column_type(*connection, database.name(), table, added).has_value());
@@ -143,15 +106,10 @@ TEST_CASE("a 64-character table name: the tool's own names are shortened") {
   const std::string table = "customer_order_history_with_a_deliberately_long_name_for_name_64";
   REQUIRE(table.size() == 64);
   const TableSpec spec = integer_key_shape();
-  MigrationUnderWrites migration(spec, database.name(), table);
-  migration.prepare(8000);
-  const MigrationOutcome outcome =
-      migration.run(tool_args(database.name(), table,
-                              "ADD COLUMN added_flag TINYINT NOT NULL DEFAULT 1 FIRST", kSlowCopy),
-                    full_speed());
   // The shortened names themselves are the tool's business; that the run
   // succeeds and leaves nothing behind shows they were valid and were removed.
-  expect_migrated(spec, database.name(), table, outcome);
+  expect_migrates_under_writes(spec, database.name(), table, 8000,
+                               "ADD COLUMN added_flag TINYINT NOT NULL DEFAULT 1 FIRST");
 
   auto connection = connect();
   CHECK(column_type(*connection, database.name(), table, "added_flag").has_value());

@@ -44,7 +44,7 @@ const char kOld[] = "_orders_old";
 
 // Many small chunks with a pause between them: with 10,000 rows the copy
 // lasts a few seconds, so the clients overlap every phase of the run.
-const std::vector<std::string> kSlowCopy = {"--chunk-size", "200", "--sleep", "0.05"};
+const std::vector<std::string> kSmallChunks = {"--chunk-size", "200", "--sleep", "0.05"};
 
 constexpr auto kToolStartup = seconds(120);  // time to reach a logged state, on a slow machine
 constexpr auto kObserved = seconds(2);       // how long a held state is watched
@@ -160,7 +160,7 @@ TEST_CASE("clients using server-side prepared statements see no error during the
   probes.push_back(
       std::make_unique<ProbeClient>(test_server(), table.probe_target(1), in_transactions));
 
-  const Overlap overlap = run_among_clients(execute_args(table, kSlowCopy), &writer, probes);
+  const Overlap overlap = run_among_clients(execute_args(table, kSmallChunks), &writer, probes);
   writer.stop();
   const std::vector<ProbeStats> probe_stats = stop_probes(probes);
   MigrationOutcome outcome{overlap.tool, writer.stats(), overlap.writer_commits,
@@ -184,7 +184,7 @@ TEST_CASE("clients using plain text statements see no error during the whole mig
     options.insert_and_delete = i % 2 == 1;
     probes.push_back(std::make_unique<ProbeClient>(test_server(), table.probe_target(i), options));
   }
-  const Overlap overlap = run_among_clients(execute_args(table, kSlowCopy), nullptr, probes);
+  const Overlap overlap = run_among_clients(execute_args(table, kSmallChunks), nullptr, probes);
   const std::vector<ProbeStats> probe_stats = stop_probes(probes);
   expect_done(table, overlap.tool);
   expect_alone(table, table.expected(table.writer_rows(), probe_stats));
