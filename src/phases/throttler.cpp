@@ -28,23 +28,27 @@ Throttler::Throttler(db::Connection& monitor, ThrottleSettings settings)
   }
 }
 
-std::uint64_t Throttler::status(const std::string& variable) {
+std::uint64_t Throttler::status(const std::string& variable, Readings& readings) {
+  if (auto it = readings.find(variable); it != readings.end()) return it->second;
   auto v = monitor_.query_value(
       "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = ?",
       {db::Param{variable}});
+  std::uint64_t value = 0;
   try {
-    return v ? std::stoull(*v) : 0;
+    value = v ? std::stoull(*v) : 0;
   } catch (const std::exception&) {
-    return 0;  // a non-numeric status (e.g. ON/OFF) never counts as load
+    // A non-numeric status (e.g. ON/OFF) never counts as load.
   }
+  readings[variable] = value;
+  return value;
 }
 
-std::string Throttler::pause_reason() {
+std::string Throttler::pause_reason(Readings& readings) {
   if (!settings_.pause_file.empty() && std::filesystem::exists(settings_.pause_file)) {
     return "pause file " + settings_.pause_file + " exists";
   }
   for (const auto& limit : settings_.max_load) {
-    const auto value = status(limit.variable);
+    const auto value = status(limit.variable, readings);
     if (value > limit.threshold) {
       return limit.variable + "=" + std::to_string(value) + " is above --max-load " +
              std::to_string(limit.threshold);
@@ -56,8 +60,9 @@ std::string Throttler::pause_reason() {
 void Throttler::wait() {
   std::string paused_for;
   for (;;) {
+    Readings readings;
     for (const auto& limit : settings_.critical_load) {
-      const auto value = status(limit.variable);
+      const auto value = status(limit.variable, readings);
       if (value > limit.threshold) {
         throw Error(ExitCode::kCriticalLoad,
                     limit.variable + "=" + std::to_string(value) + " exceeded --critical-load " +
@@ -66,7 +71,7 @@ void Throttler::wait() {
                         "--critical-load");
       }
     }
-    const std::string reason = pause_reason();
+    const std::string reason = pause_reason(readings);
     if (reason.empty()) break;
     if (reason != paused_for) log::info("copy paused: " + reason);
     paused_for = reason;

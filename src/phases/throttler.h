@@ -1,6 +1,8 @@
 // Decides, before each chunk, whether the copy may go on: pause file, server load.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,9 +27,12 @@ class Throttler {
   void wait();
 
  private:
-  std::uint64_t status(const std::string& variable);
+  // Status values read once per check: --max-load and --critical-load name
+  // the same variable by default, and this runs before every chunk.
+  using Readings = std::map<std::string, std::uint64_t>;
+  std::uint64_t status(const std::string& variable, Readings& readings);
   // The reason to pause now, or "" when there is none.
-  std::string pause_reason();
+  std::string pause_reason(Readings& readings);
 
   db::Connection& monitor_;
   ThrottleSettings settings_;
