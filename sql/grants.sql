@@ -12,24 +12,35 @@
 CREATE USER IF NOT EXISTS 'migrator'@'10.0.%' IDENTIFIED BY 'change-me';
 
 GRANT
-  SELECT,       -- inspect the table; copy and verify its rows
-  INSERT,       -- copy rows into the shadow table; the triggers' inserts
-  UPDATE,       -- the triggers' writes into the shadow table
-  DELETE,       -- the triggers' deletes from the shadow table
-  CREATE,       -- CREATE TABLE _t_new LIKE t; RENAME TABLE (target names)
-  DROP,         -- drop the shadow table on failure, the old table after the swap;
+  SELECT,       -- inspect the table; copy and verify its rows; read the change log
+  INSERT,       -- copy rows into the shadow table; the triggers append keys to
+                -- the change log; ANALYZE TABLE of the shadow table
+  UPDATE,       -- the copy's no-op ON DUPLICATE KEY UPDATE
+  DELETE,       -- applying logged changes deletes from the shadow table and
+                -- the change log
+  CREATE,       -- CREATE TABLE t_oa_new LIKE t; CREATE TABLE t_oa_chg (the
+                -- change log); RENAME TABLE (target names)
+  DROP,         -- drop the shadow table and the change log on failure, the
+                -- change log and the old table after the swap;
                 -- RENAME TABLE (source names)
   ALTER,        -- apply the requested ALTER to the shadow table; RENAME TABLE
   INDEX,        -- ALTER clauses that add or drop indexes
-  TRIGGER,      -- create and drop the capture triggers _t_ins, _t_upd, _t_del
-  LOCK TABLES   -- one short LOCK TABLES ... WRITE while the three triggers are created
+  TRIGGER,      -- create and drop the capture triggers t_oa_ins, t_oa_upd, t_oa_del
+  LOCK TABLES   -- short LOCK TABLES ... WRITE while the triggers are created,
+                -- while they are dropped, and at the cut-over
 ON `app_db`.* TO 'migrator'@'10.0.%';
 
--- PROCESS is a global privilege (it cannot be granted on one schema). It lets the
--- account see the other sessions' activity that the load checks (--max-load,
--- --critical-load) react to, and find, with SHOW PROCESSLIST, the long
--- transaction that an "error: cut-over ..." message asks you to look for.
-GRANT PROCESS ON *.* TO 'migrator'@'10.0.%';
+-- The triggers run with the privileges of the account that created them: keep
+-- this account and its grants until the migration has ended.
+
+-- No global privilege is needed. The load checks (--max-load,
+-- --critical-load) read global status variables, which any account may. At
+-- the cut-over the tool watches its own RENAME TABLE session in the process
+-- list and, if that does not queue in time, stops it with KILL QUERY; an
+-- account sees and kills its own sessions without PROCESS or SUPER. To find
+-- the long transaction that an "error: could not take the locks for the
+-- swap ..." message asks you to look for, use an account that sees every
+-- session in SHOW PROCESSLIST (one with PROCESS).
 
 -- With the binary log enabled, creating a trigger also needs SUPER, unless the
 -- server runs with log_bin_trust_function_creators = ON (the server refuses

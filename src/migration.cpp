@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "log.h"
+#include "phases/change_applier.h"
+#include "phases/change_capture.h"
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/row_copier.h"
@@ -12,7 +14,6 @@
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
 #include "phases/throttler.h"
-#include "phases/trigger_set.h"
 #include "plan/migration_plan.h"
 #include "plan/plan_report.h"
 #include "preflight/preflight.h"
@@ -54,14 +55,16 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
                    const plan::MigrationPlan& plan, phases::CleanupStack& cleanup) {
   const auto started = Clock::now();
   phases::Throttler throttler(server.main(), {o.max_load, o.critical_load, o.pause_file});
+  phases::ChangeApplier applier(plan);
   phases::RowCopier copier(
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
-      throttler);
+      throttler, applier);
   const phases::CopyStats stats = copier.run();
-  phases::check_row_counts(server, plan);
+  phases::check_row_counts(server, plan, applier);
+  phases::CutoverResult swap;
   try {
-    phases::cut_over(server, plan,
-                     {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});
+    swap = phases::cut_over(server, plan, applier,
+                            {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
     // and must not be dropped.
@@ -74,10 +77,19 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
     log::warning("the swap happened although the server reported an error");
   }
   cleanup.release();  // the shadow is the table now; nothing left to undo
+  if (swap.late_changes > 0) {
+    throw Error(ExitCode::kMigrationFailed,
+                std::to_string(swap.late_changes) + " changes reached " +
+                    sql::qualified_name(plan.database, plan.names.old) +
+                    " after the last ones were applied, so the new table may lack them. The old "
+                    "table, its triggers and the change log " +
+                    sql::qualified_name(plan.database, plan.names.change_log) +
+                    " (the keys of those rows) were kept for repair; see sql/recovery.sql");
+  }
 
   bool tidy = true;
   try {
-    phases::drop_triggers_after_swap(server, plan);
+    phases::remove_capture_after_swap(server, plan);
     if (plan.drop_old_table) {
       server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.old));
       log::info("dropped the old table " + sql::qualified_name(plan.database, plan.names.old));
@@ -88,14 +100,16 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   }
   std::cout << "done: " << sql::qualified_name(plan.database, plan.table) << " altered in "
             << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in "
-            << stats.chunks << " chunks (" << stats.lock_retries << " retried after lock conflicts)"
-            << std::endl;
+            << stats.chunks << " chunks, " << stats.changes_applied + swap.changes_applied
+            << " logged changes applied; the table was locked for "
+            << static_cast<long>(swap.locked_ms) << " ms at the swap (attempt " << swap.attempts
+            << ")" << std::endl;
   if (!tidy) {
     throw Error(ExitCode::kCleanupIncomplete,
                 "the migration succeeded, but the triggers on " +
                     sql::qualified_name(plan.database, plan.names.old) +
-                    " or that table itself could not be dropped; drop them by hand (see "
-                    "sql/recovery.sql)");
+                    ", the change log or the old table could not be dropped; drop them by hand "
+                    "(see sql/recovery.sql)");
   }
 }
 
@@ -131,7 +145,7 @@ void run_migration(const cli::Options& o) {
                    "was dropped and nothing else was created.\n";
       return;
     }
-    phases::install_triggers(server, plan, cleanup);
+    phases::install_capture(server, plan, cleanup);
     copy_and_swap(o, server, plan, cleanup);
     log::info("finished in " + seconds_text(started));
   } catch (const Error& e) {

@@ -9,9 +9,10 @@ namespace oa::phases {
 
 struct CopyStats {
   std::uint64_t rows_examined = 0;  // rows in the key ranges copied so far
-  std::uint64_t rows_inserted = 0;  // rows the copy wrote (the rest the triggers had)
+  std::uint64_t rows_inserted = 0;  // rows the copy wrote (the rest came from the change log)
   std::uint64_t chunks = 0;
-  std::uint64_t lock_retries = 0;  // chunks retried because a client held a lock
+  std::uint64_t lock_retries = 0;     // chunks retried because a client held a lock
+  std::uint64_t changes_applied = 0;  // change log entries applied to the shadow
   double seconds = 0;
 };
 

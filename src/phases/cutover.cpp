@@ -1,13 +1,16 @@
 #include "phases/cutover.h"
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include "db/db_error.h"
 #include "db/lock_retry.h"
 #include "error.h"
 #include "log.h"
+#include "phases/swap_attempt.h"
 #include "schema/table_inspector.h"
 #include "sql/ddl.h"
 #include "sql/quote.h"
@@ -17,13 +20,19 @@ namespace {
 
 constexpr auto kPostponePoll = std::chrono::milliseconds(500);
 constexpr auto kPostponeReminder = std::chrono::seconds(60);
+// Before locking T the log is applied in rounds until a round finds at most
+// this many entries: the ones logged meanwhile are applied under the lock.
+constexpr std::uint64_t kFewChanges = 50;
+constexpr int kMaxCatchUpRounds = 20;  // a write load the applier cannot outrun
 
-void wait_while_postponed(const std::string& file) {
+// While postponed, the log keeps growing; applying it keeps the final lock short.
+void wait_while_postponed(const std::string& file, const std::function<void()>& keep_up) {
   if (file.empty() || !std::filesystem::exists(file)) return;
   log::info("copy complete; cut-over postponed while " + file +
-            " exists (the triggers keep the new table in sync). Remove the file to swap");
+            " exists (the new table is kept in sync). Remove the file to swap");
   auto reminded = std::chrono::steady_clock::now();
   while (std::filesystem::exists(file)) {
+    keep_up();
     std::this_thread::sleep_for(kPostponePoll);
     if (std::chrono::steady_clock::now() - reminded > kPostponeReminder) {
       log::info("cut-over still postponed by " + file);
@@ -33,19 +42,40 @@ void wait_while_postponed(const std::string& file) {
   log::info("postpone file removed; cutting over");
 }
 
+std::string ms_text(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f ms", ms);
+  return buf;
+}
+
 }  // namespace
 
-void cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
-              const CutoverSettings& settings) {
-  wait_while_postponed(settings.postpone_file);
-  db::Connection& c = server.main();
+CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
+                       ChangeApplier& applier, const CutoverSettings& settings) {
+  CutoverResult result;
+  wait_while_postponed(settings.postpone_file,
+                       [&] { result.changes_applied += applier.apply(server.copy()); });
   // Without fresh statistics the optimizer would plan the application's first
   // queries against the new table blind.
-  c.query(sql::analyze_table(plan.database, plan.names.shadow));
+  server.main().query(sql::analyze_table(plan.database, plan.names.shadow));
   const db::LockRetryPolicy policy{settings.lock_wait_timeout, settings.retries};
+  auto catch_up = [&] {
+    for (int round = 0; round < kMaxCatchUpRounds; ++round) {
+      const std::uint64_t n = applier.apply(server.copy());
+      result.changes_applied += n;
+      if (n <= kFewChanges) break;
+    }
+  };
   try {
-    db::with_lock_retries(c, policy, "swap the tables", [&] {
-      c.execute(sql::swap_tables(plan.database, plan.table, plan.names.old, plan.names.shadow));
+    db::with_lock_retries(server.main(), policy, "swap the tables", [&] {
+      ++result.attempts;
+      const SwapTimings t =
+          attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up);
+      result.locked_ms = t.locked_ms;
+      result.changes_applied += t.changes_applied;
+      log::info("swap: waited " + ms_text(t.lock_wait_ms) + " for the lock on " +
+                sql::quote_identifier(plan.table) + ", then held it " + ms_text(t.locked_ms) +
+                " (" + std::to_string(t.changes_applied) + " last changes applied)");
     });
   } catch (const db::DbError& e) {
     if (!e.is_lock_conflict()) throw;
@@ -59,6 +89,8 @@ void cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
   log::info("swapped: " + sql::qualified_name(plan.database, plan.table) +
             " now has the new schema; the original is " +
             sql::qualified_name(plan.database, plan.names.old));
+  result.late_changes = applier.logged(server.main());
+  return result;
 }
 
 bool swap_done(ServerAccess& server, const plan::MigrationPlan& plan) {

@@ -2,24 +2,37 @@
 // RENAME, taken with a short lock wait so the application never queues long.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
+#include "phases/change_applier.h"
 #include "phases/server_access.h"
 #include "plan/migration_plan.h"
 
 namespace oa::phases {
 
 struct CutoverSettings {
-  std::string postpone_file;  // wait while it exists; the triggers keep the shadow in sync
+  std::string postpone_file;  // wait while it exists, keeping the shadow in sync
   unsigned lock_wait_timeout = 2;
   unsigned retries = 10;
 };
 
-// Waits while the postpone file exists, refreshes the shadow's statistics, then
-// swaps. Throws an Error with ExitCode::kCutoverFailed when the RENAME could not
-// get its locks in `retries` attempts; T is then untouched.
-void cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
-              const CutoverSettings& settings);
+struct CutoverResult {
+  unsigned attempts = 0;
+  double locked_ms = 0;               // how long T was locked in the attempt that swapped
+  std::uint64_t changes_applied = 0;  // log entries applied during the cut-over
+  // Log entries found after the swap: writes that reached the old table after
+  // the last change was applied. Always 0 unless the lock relay failed; the
+  // old table and the log must then be kept for repair.
+  std::uint64_t late_changes = 0;
+};
+
+// Waits while the postpone file exists (applying logged changes meanwhile),
+// refreshes the shadow's statistics, then swaps (see swap_attempt.h). Throws
+// an Error with ExitCode::kCutoverFailed when the locks could not be had in
+// `retries` attempts; T is then untouched.
+CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
+                       ChangeApplier& applier, const CutoverSettings& settings);
 
 // True when the swap has happened: `_T_old` exists and the shadow name does not.
 // For deciding what to clean up after an error during cut_over().

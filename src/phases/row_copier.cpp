@@ -27,8 +27,8 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 RowCopier::RowCopier(ServerAccess& server, const plan::MigrationPlan& plan, CopySettings settings,
-                     Throttler& throttler)
-    : plan_(plan), server_(server), settings_(settings), throttler_(throttler) {}
+                     Throttler& throttler, ChangeApplier& applier)
+    : plan_(plan), server_(server), settings_(settings), throttler_(throttler), applier_(applier) {}
 
 CopyStats RowCopier::run() {
   db::Connection& c = server_.copy();
@@ -42,7 +42,7 @@ CopyStats RowCopier::run() {
 
   const std::optional<Key> end = chunker.last_key();
   if (!end) {
-    log::info("copy: the table is empty; the triggers carry every new row");
+    log::info("copy: the table is empty; the change log carries every new row");
     return stats;
   }
   std::optional<Key> lower;
@@ -89,6 +89,7 @@ CopyStats RowCopier::run() {
     stats.rows_inserted += inserted;
     ++stats.chunks;
     stats.seconds = seconds_since(started);
+    stats.changes_applied += apply_changes(c);
     progress.update(stats, size);
     if (last) break;
     lower = upper;
@@ -99,8 +100,18 @@ CopyStats RowCopier::run() {
   stats.seconds = seconds_since(started);
   log::info("copy finished: " + std::to_string(stats.rows_inserted) + " rows copied in " +
             std::to_string(stats.chunks) + " chunks, " + std::to_string(stats.lock_retries) +
-            " chunks retried after meeting a client's lock");
+            " chunks retried after meeting a client's lock, " +
+            std::to_string(stats.changes_applied) + " logged changes applied");
   return stats;
+}
+
+std::uint64_t RowCopier::apply_changes(db::Connection& c) {
+  try {
+    return applier_.apply(c);
+  } catch (const db::DbError& e) {
+    if (!e.is_lock_conflict()) throw;
+    return 0;  // the entries stay in the log; the next round applies them
+  }
 }
 
 }  // namespace oa::phases

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "phases/change_applier.h"
 #include "phases/copy_progress.h"
 #include "phases/server_access.h"
 #include "phases/throttler.h"
@@ -21,18 +22,23 @@ struct CopySettings {
 class RowCopier {
  public:
   RowCopier(ServerAccess& server, const plan::MigrationPlan& plan, CopySettings settings,
-            Throttler& throttler);
+            Throttler& throttler, ChangeApplier& applier);
 
   // Copies every row whose key is at most the table's largest key when the copy
-  // starts (later rows reach the shadow through the triggers). Throws DbError or
-  // Error on failure; the caller cleans up.
+  // starts (later rows reach the shadow through the change log), and applies
+  // the logged changes after every chunk so the log stays short. Throws DbError
+  // or Error on failure; the caller cleans up.
   CopyStats run();
 
  private:
+  // Applies what the log holds now; a lock conflict leaves it for next time.
+  std::uint64_t apply_changes(db::Connection& c);
+
   const plan::MigrationPlan& plan_;
   ServerAccess& server_;
   CopySettings settings_;
   Throttler& throttler_;
+  ChangeApplier& applier_;
 };
 
 }  // namespace oa::phases

@@ -23,9 +23,11 @@ void set_copy_session(db::Connection& c) {
   c.execute(
       "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
       "NO_ENGINE_SUBSTITUTION'");
-  // READ COMMITTED takes no gap locks, so the copy's shared locks cover only the
-  // rows it reads. Statement-based binary logging cannot log INSERT ... SELECT
-  // under it; keep the default isolation there.
+  // READ COMMITTED: INSERT ... SELECT reads the source as a consistent read,
+  // without row locks, and each statement sees what is committed when it
+  // starts. Statement-based binary logging cannot log INSERT ... SELECT under
+  // it; keep the default isolation there (the reads then take shared locks,
+  // and a chunk that meets a client's lock fails at once and is retried).
   auto format = c.query_value("SELECT IF(@@log_bin = 1, @@binlog_format, 'OFF')");
   if (format.value_or("OFF") != "STATEMENT") {
     c.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
@@ -45,11 +47,14 @@ db::Connection& ServerAccess::main() {
 }
 
 db::Connection& ServerAccess::copy() {
-  if (!copy_) {
-    copy_ = db::Connection::open(settings_);
-    set_copy_session(*copy_);
-  }
+  if (!copy_) copy_ = open_copy_session();
   return *copy_;
+}
+
+std::unique_ptr<db::Connection> ServerAccess::open_copy_session() const {
+  auto c = db::Connection::open(settings_);
+  set_copy_session(*c);
+  return c;
 }
 
 db::Connection& ServerAccess::cleanup() {

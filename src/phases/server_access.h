@@ -21,6 +21,9 @@ class ServerAccess {
   db::Connection& copy();
   // A new connection for removing what the tool created; replaces an older one.
   db::Connection& cleanup();
+  // A new connection with the copy's session settings, owned by the caller
+  // (the cut-over's short-lived sessions: closing one releases its locks).
+  std::unique_ptr<db::Connection> open_copy_session() const;
 
   const db::LockRetryPolicy& ddl_policy() const { return ddl_policy_; }
   // For removing what the tool created: the same short waits, more attempts,

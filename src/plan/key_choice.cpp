@@ -1,6 +1,7 @@
 #include "plan/key_choice.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace oa::plan {
 namespace {
@@ -42,21 +43,31 @@ std::optional<ChunkKey> choose_chunk_key(const schema::TableInfo& table) {
   return std::nullopt;
 }
 
-std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow,
-                                     const ColumnMapping& mapping) {
-  for (const schema::Index* index : unique_not_null(shadow)) {
-    RowKey key{index->name, {}, {}};
-    bool mapped = true;
-    for (const auto& name : index->columns) {
-      auto source = mapping.source_of(name);
-      mapped = mapped && source.has_value();
-      if (!mapped) break;
-      key.target_columns.push_back(name);
-      key.source_columns.push_back(*source);
-    }
-    if (mapped) return key;
+std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow, const ColumnMapping& mapping,
+                                     const ChunkKey& chunk_key) {
+  RowKey key{"", {}, chunk_key.columns};
+  for (const auto& source : chunk_key.columns) {
+    auto target = mapping.target_of(source);
+    if (!target) return std::nullopt;
+    key.target_columns.push_back(*target);
   }
-  return std::nullopt;
+  std::vector<std::string> wanted = key.target_columns;
+  std::sort(wanted.begin(), wanted.end());
+  std::vector<const schema::Index*> candidates;
+  for (const auto& index : shadow.indexes) {
+    if (index.columns.size() < wanted.size()) continue;
+    std::vector<std::string> leading(index.columns.begin(), index.columns.begin() + wanted.size());
+    std::sort(leading.begin(), leading.end());
+    if (leading == wanted) candidates.push_back(&index);
+  }
+  if (candidates.empty()) return std::nullopt;
+  auto rank = [](const schema::Index* i) {
+    return std::make_tuple(i->name != "PRIMARY", !i->unique, i->columns.size());
+  };
+  key.index = (*std::min_element(candidates.begin(), candidates.end(), [&](auto* a, auto* b) {
+                return rank(a) < rank(b);
+              }))->name;
+  return key;
 }
 
 }  // namespace oa::plan

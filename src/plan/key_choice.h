@@ -17,12 +17,13 @@ struct ChunkKey {
   std::vector<bool> binary;          // per column: bind boundary values as bytes
 };
 
-// How the triggers find a row in the shadow: a unique key of the shadow whose
-// columns are all filled from the original.
+// How logged changes find their rows in the shadow: the chunk key's columns,
+// which the shadow must index (in some index's leading columns) so that
+// applying a change is a lookup, not a scan.
 struct RowKey {
-  std::string index;
-  std::vector<std::string> target_columns;  // shadow names
-  std::vector<std::string> source_columns;  // the original columns feeding them
+  std::string index;                        // the shadow's index used for the lookup
+  std::vector<std::string> target_columns;  // shadow names, in chunk key order
+  std::vector<std::string> source_columns;  // the chunk key's columns
 };
 
 // The PRIMARY KEY, else the NOT NULL unique key with the fewest columns. Keys
@@ -30,8 +31,11 @@ struct RowKey {
 // values do not survive a round trip as text. nullopt when none qualifies.
 std::optional<ChunkKey> choose_chunk_key(const schema::TableInfo& table);
 
-// The shadow's PRIMARY KEY, else its smallest NOT NULL unique key, whose
-// columns all map to original columns. nullopt when none qualifies.
-std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow, const ColumnMapping& mapping);
+// The shadow's index whose leading columns are the chunk key's columns (mapped
+// through `mapping`), preferring the PRIMARY KEY, then unique keys, then the
+// shortest. nullopt when a chunk key column is not copied or no index leads
+// with them.
+std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow, const ColumnMapping& mapping,
+                                     const ChunkKey& chunk_key);
 
 }  // namespace oa::plan

@@ -22,30 +22,36 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
 MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
                           const schema::TableInfo& shadow) {
   plan.mapping = map_columns(original, shadow);
-  plan.row_key = choose_row_key(shadow, *plan.mapping);
+  plan.row_key = choose_row_key(shadow, *plan.mapping, plan.chunk_key);
   if (!plan.row_key) {
     throw RefusedError(
-        "after the ALTER, the table would have no PRIMARY KEY or NOT NULL UNIQUE key made of "
-        "columns kept from " +
+        "after the ALTER, the new table would have no index that starts with " +
+        sql::quoted_list(plan.chunk_key.columns) + " (the " +
+        sql::quote_identifier(plan.chunk_key.index) + " key of " +
         sql::quote_identifier(plan.table) +
-        "; the capture triggers need one to find rows. Keep the primary key, or replace it in "
-        "the same ALTER (DROP PRIMARY KEY, ADD PRIMARY KEY (...))");
+        "); the tool finds changed rows in the new table through it. Keep the PRIMARY KEY's "
+        "columns and an index on them, e.g. replace the key in the same ALTER with DROP "
+        "PRIMARY KEY, ADD PRIMARY KEY (...) starting with those columns");
   }
   return plan;
 }
 
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
   const MigrationNames& n = plan.names;
-  return sql::TriggerSpec{plan.database,
-                          plan.table,
-                          n.shadow,
-                          n.insert_trigger,
-                          n.update_trigger,
-                          n.delete_trigger,
-                          plan.mapping->source,
-                          plan.mapping->target,
-                          plan.row_key->source_columns,
-                          plan.row_key->target_columns};
+  return sql::TriggerSpec{plan.database,         plan.table,       n.change_log,
+                          n.insert_trigger,      n.update_trigger, n.delete_trigger,
+                          plan.chunk_key.columns};
+}
+
+sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan) {
+  return sql::ChangeLogSpec{plan.database,
+                            plan.table,
+                            plan.names.shadow,
+                            plan.names.change_log,
+                            plan.row_key->source_columns,
+                            plan.row_key->target_columns,
+                            plan.mapping->source,
+                            plan.mapping->target};
 }
 
 sql::ChunkTable chunk_table(const MigrationPlan& plan) {

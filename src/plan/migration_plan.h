@@ -10,6 +10,7 @@
 #include "plan/key_choice.h"
 #include "plan/names.h"
 #include "schema/table_info.h"
+#include "sql/change_log_sql.h"
 #include "sql/chunk_sql.h"
 #include "sql/triggers.h"
 
@@ -36,12 +37,13 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
                        bool drop_old_table);
 
 // The same plan completed with what the shadow's real definition says. Throws
-// RefusedError when the shadow has no unique key the triggers can use.
+// RefusedError when the shadow has no index to find changed rows by.
 MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
                           const schema::TableInfo& shadow);
 
 // Statement inputs; require has_shadow_details().
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan);
+sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan);
 sql::CopySpec copy_spec(const MigrationPlan& plan);
 sql::ChunkTable chunk_table(const MigrationPlan& plan);
 

@@ -3,11 +3,15 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <vector>
+
+#include "error.h"
 
 namespace oa::plan {
 namespace {
 
 constexpr std::size_t kHashChars = 8;  // 32 bits: collisions need ~65k tables sharing a prefix
+constexpr char kSortsLate = '~';       // greater than every ASCII character a name usually has
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -46,10 +50,30 @@ std::string derived_name(std::string_view table, std::string_view suffix) {
   return "_" + std::string(utf8_prefix(table, room)) + "_" + hash_hex(table) + std::string(suffix);
 }
 
+std::string working_name(std::string_view table, std::string_view role) {
+  std::string full = std::string(table) + "_oa_" + std::string(role);
+  if (utf8_length(full) <= kMaxIdentifierChars) return full;
+  const std::string tail = hash_hex(table) + "_" + std::string(role);
+  // Keep as many leading characters as fit, then put '~' where the table has a
+  // smaller byte: everything before is equal, so the name sorts after it.
+  std::size_t chars = kMaxIdentifierChars - 1 - utf8_length(tail);
+  for (;; --chars) {
+    const std::string_view prefix = utf8_prefix(table, chars);
+    const auto next = static_cast<unsigned char>(table[prefix.size()]);
+    if (next < static_cast<unsigned char>(kSortsLate)) {
+      return std::string(prefix) + kSortsLate + tail;
+    }
+    if (chars == 0) break;
+  }
+  throw RefusedError("the table name " + std::string(table) +
+                     " is too long to derive the names of the shadow table and the change log "
+                     "from it; rename the table to 57 characters or fewer first");
+}
+
 MigrationNames derive_names(std::string_view table) {
-  return MigrationNames{derived_name(table, "_new"), derived_name(table, "_old"),
-                        derived_name(table, "_ins"), derived_name(table, "_upd"),
-                        derived_name(table, "_del")};
+  return MigrationNames{working_name(table, "new"),  working_name(table, "chg"),
+                        derived_name(table, "_old"), working_name(table, "ins"),
+                        working_name(table, "upd"),  working_name(table, "del")};
 }
 
 }  // namespace oa::plan

@@ -10,19 +10,32 @@ namespace oa::plan {
 inline constexpr std::size_t kMaxIdentifierChars = 64;
 
 struct MigrationNames {
-  std::string shadow;          // _T_new
-  std::string old;             // _T_old
-  std::string insert_trigger;  // _T_ins
-  std::string update_trigger;  // _T_upd
-  std::string delete_trigger;  // _T_del
+  std::string shadow;          // T_oa_new: the new table being filled
+  std::string change_log;      // T_oa_chg: keys of rows changed since the triggers exist
+  std::string old;             // _T_old: the original after the swap
+  std::string insert_trigger;  // T_oa_ins
+  std::string update_trigger;  // T_oa_upd
+  std::string delete_trigger;  // T_oa_del
 };
 
 // Derives the names for `table`. Deterministic; a name that would pass 64
 // characters keeps a prefix of the table name plus 8 hex digits of its hash,
 // so distinct tables still get distinct names. Never splits a UTF-8 character.
+// The shadow and the change log always sort after `table` byte by byte (see
+// working_name). Throws RefusedError for the one kind of table name that
+// cannot give such names: longer than 57 characters, with no ASCII character
+// below '~' among its first 52.
 MigrationNames derive_names(std::string_view table);
 
-// "_" + table + suffix, shortened as above. Exposed for tests.
+// A name for a table the cut-over locks together with `table`: it compares
+// greater than `table` byte by byte, because the server takes the metadata
+// locks of one statement in that order, and the cut-over depends on `table`
+// being locked first (see phases/cutover.cpp). `table` + "_oa_" + role, or when
+// that is too long, a prefix of `table`, "~", 8 hex digits of its hash, "_" and
+// role, where "~" stands at a position where `table` has a smaller byte.
+std::string working_name(std::string_view table, std::string_view role);
+
+// "_" + table + suffix, shortened as above; for names with no ordering need.
 std::string derived_name(std::string_view table, std::string_view suffix);
 
 // Number of characters (UTF-8 code points) in `text`.

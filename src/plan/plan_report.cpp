@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "sql/change_log_sql.h"
 #include "sql/ddl.h"
 #include "sql/quote.h"
 
@@ -31,6 +32,7 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   out << "Plan for " << sql::qualified_name(db, plan.table) << "\n";
   out << "  alter: " << plan.alter_clauses << "\n";
   out << "  shadow table: " << sql::qualified_name(db, n.shadow) << "\n";
+  out << "  change log: " << sql::qualified_name(db, n.change_log) << "\n";
   out << "  old table after the swap: " << sql::qualified_name(db, n.old)
       << (plan.drop_old_table ? " (dropped)" : " (kept: --no-drop-old-table)") << "\n";
   out << "  triggers: " << sql::quoted_list({n.insert_trigger, n.update_trigger, n.delete_trigger})
@@ -40,8 +42,9 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   out << "  estimated rows: " << plan.estimated_rows << "\n";
   if (plan.mapping) {
     write_mapping(out, *plan.mapping);
-    out << "  shadow row key for the triggers: " << sql::quote_identifier(plan.row_key->index)
-        << " (" << sql::quoted_list(plan.row_key->target_columns) << ")\n";
+    out << "  changed rows are found in the shadow through its index "
+        << sql::quote_identifier(plan.row_key->index) << " ("
+        << sql::quoted_list(plan.row_key->target_columns) << ")\n";
   } else {
     out << "  column mapping: known once the ALTER is applied to the shadow (use --dry-run)\n";
   }
@@ -57,9 +60,15 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
     statement(sql::set_auto_increment(db, n.shadow, *plan.auto_increment),
               "only if the ALTER leaves it lower");
   }
+  if (plan.has_shadow_details()) {
+    statement(sql::create_change_log(change_log_spec(plan)));
+  } else {
+    statement("CREATE TABLE " + sql::qualified_name(db, n.change_log) +
+              " (sequence and key columns; text shown by --dry-run)");
+  }
   statement(sql::set_lock_wait_timeout(settings.lock_wait_timeout),
-            "every DDL below waits at most this long, then retries");
-  statement(sql::lock_tables_write(db, {plan.table, n.shadow}));
+            "every lock below waits at most this long, then retries");
+  statement(sql::lock_tables_write(db, {plan.table, n.change_log}));
   if (plan.has_shadow_details()) {
     const sql::TriggerSpec spec = trigger_spec(plan);
     statement(sql::create_insert_trigger(spec));
@@ -70,18 +79,31 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   }
   statement(sql::unlock_tables());
   if (plan.has_shadow_details()) {
-    out << "  Repeated per chunk, with bounds bound as parameters:\n";
+    const sql::ChangeLogSpec log = change_log_spec(plan);
+    out << "  Repeated per chunk, with bounds bound as parameters (READ COMMITTED, no row "
+           "locks):\n";
     statement(sql::next_boundary(chunk_table(plan), true));
     statement(sql::copy_chunk(copy_spec(plan), true));
+    out << "  After each chunk, per range of logged changes, in one transaction:\n";
+    statement(sql::delete_changed_rows(log));
+    statement(sql::copy_changed_rows(log));
+    statement(sql::forget_changes(log));
   } else {
-    statement("INSERT INTO shadow SELECT ... LOCK IN SHARE MODE, per chunk (shown by --dry-run)");
+    statement(
+        "INSERT INTO shadow SELECT ..., per chunk, then the logged changes (shown by "
+        "--dry-run)");
   }
   statement(sql::analyze_table(db, n.shadow));
+  out << "  The swap, up to " << settings.cutover_retries << " attempts:\n";
+  statement(sql::lock_tables_write(db, {plan.table, n.change_log, n.shadow}),
+            "session 1; then it applies the last logged changes");
   statement(sql::swap_tables(db, plan.table, n.old, n.shadow),
-            "up to " + std::to_string(settings.cutover_retries) + " attempts");
+            "session 2, queued behind session 1's lock");
+  statement(sql::unlock_tables(), "session 1; the RENAME runs before any waiting writer");
   statement(sql::drop_trigger_if_exists(db, n.insert_trigger));
   statement(sql::drop_trigger_if_exists(db, n.update_trigger));
   statement(sql::drop_trigger_if_exists(db, n.delete_trigger));
+  statement(sql::drop_table_if_exists(db, n.change_log));
   if (plan.drop_old_table) statement(sql::drop_table_if_exists(db, n.old));
   return out.str();
 }

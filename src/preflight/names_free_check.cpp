@@ -5,7 +5,7 @@ namespace oa::preflight {
 
 CheckResult check_names_free(schema::TableInspector& inspector, const schema::TableInfo& table,
                              const plan::MigrationNames& names) {
-  for (const auto* name : {&names.shadow, &names.old}) {
+  for (const auto* name : {&names.shadow, &names.change_log, &names.old}) {
     if (inspector.table_type(table.database, *name)) {
       return "table " + sql::qualified_name(table.database, *name) +
              " already exists, perhaps left by an earlier run; check it is not needed, drop it "

@@ -66,7 +66,7 @@ std::string copy_chunk(const CopySpec& spec, bool has_lower) {
   const std::string key = shadow + "." + quote_identifier(spec.shadow_key_column);
   return "INSERT INTO " + shadow + " (" + quoted_list(spec.target_columns) + ") SELECT " +
          quoted_list(spec.source_columns) + from_index(spec.from) + " WHERE " + where +
-         " LOCK IN SHARE MODE ON DUPLICATE KEY UPDATE " + key + " = " + key;
+         " ON DUPLICATE KEY UPDATE " + key + " = " + key;
 }
 
 }  // namespace oa::sql

@@ -45,11 +45,12 @@ struct CopySpec {
 };
 
 // Copies the rows with lower < key <= upper (no lower bound when `has_lower` is
-// false). Placeholders: the lower bound (if any), then the upper bound. The
-// read takes shared locks so a row a client deletes meanwhile cannot come back;
-// a key already in the shadow was written by a trigger and is newer, so the
-// duplicate is left as it is (a no-op update, not IGNORE, which would also
-// hide conversion errors).
+// false). Placeholders: the lower bound (if any), then the upper bound. Run in
+// READ COMMITTED, the read takes no row locks, so it never waits for a client
+// nor makes one wait; a row a client changes meanwhile is in the change log and
+// is copied again later. A key already in the shadow came from the change log
+// and is at least as new, so the duplicate is left as it is (a no-op update,
+// not IGNORE, which would also hide conversion errors).
 std::string copy_chunk(const CopySpec& spec, bool has_lower);
 
 }  // namespace oa::sql

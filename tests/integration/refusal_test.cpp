@@ -105,15 +105,15 @@ TEST_CASE("refusal: the table has a trigger") {
   expect_refusal(database.name(), "items", kAddColumn, {"trigger"});
 }
 
-TEST_CASE("refusal: the shadow table name _T_new is taken") {
+TEST_CASE("refusal: the shadow table name T_oa_new is taken") {
   ScratchDatabase database(test_server(), "oa_it_taken");
   create_filled_table(database.name(), "items");
-  run_sql("CREATE TABLE " + qualified_name(database.name(), "_items_new") +
+  run_sql("CREATE TABLE " + qualified_name(database.name(), "items_oa_new") +
           " (x INT PRIMARY KEY, note VARCHAR(20))");
-  run_sql("INSERT INTO " + qualified_name(database.name(), "_items_new") +
+  run_sql("INSERT INTO " + qualified_name(database.name(), "items_oa_new") +
           " VALUES (1, 'not the tool''s'), (2, 'keep me')");
-  // The snapshot includes _items_new: it must still be there, untouched.
-  expect_refusal(database.name(), "items", kAddColumn, {"_items_new"});
+  // The snapshot includes items_oa_new: it must still be there, untouched.
+  expect_refusal(database.name(), "items", kAddColumn, {"items_oa_new"});
 }
 
 TEST_CASE("refusal: the old table name _T_old is taken") {

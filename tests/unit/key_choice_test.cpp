@@ -57,17 +57,40 @@ TEST_CASE("no usable key: nullable, prefix, float or non-unique only") {
   CHECK_FALSE(plan::choose_chunk_key(t).has_value());
 }
 
-TEST_CASE("the row key must be made of copied columns") {
+TEST_CASE("the row key is the chunk key, found through a shadow index that leads with it") {
   schema::TableInfo shadow;
-  shadow.columns = {column("id", "int"), column("fresh", "int")};
-  shadow.indexes = {index("PRIMARY", true, {"fresh"}), index("old_id", true, {"id"})};
+  shadow.columns = {column("id", "int"), column("fresh", "int"), column("k", "int")};
+  shadow.indexes = {index("PRIMARY", true, {"fresh"}), index("by_k_id", false, {"k", "id"}),
+                    index("by_id_k", false, {"id", "k"}), index("old_id", true, {"id"})};
   plan::ColumnMapping m;
-  m.source = {"id"};
-  m.target = {"id"};
+  m.source = {"id", "k"};
+  m.target = {"id", "k"};
   m.added = {"fresh"};
-  auto key = plan::choose_row_key(shadow, m);
+  const plan::ChunkKey chunk{"PRIMARY", {"id"}, {false}};
+  auto key = plan::choose_row_key(shadow, m, chunk);
   REQUIRE(key);
-  CHECK(key->index == "old_id");
+  CHECK(key->index == "old_id");  // unique beats non-unique
+  CHECK(key->source_columns == std::vector<std::string>{"id"});
+  CHECK(key->target_columns == std::vector<std::string>{"id"});
   shadow.indexes.pop_back();
-  CHECK_FALSE(plan::choose_row_key(shadow, m).has_value());
+  REQUIRE(plan::choose_row_key(shadow, m, chunk));
+  CHECK(plan::choose_row_key(shadow, m, chunk)->index == "by_id_k");
+  shadow.indexes.pop_back();  // only (k, id) is left: it does not lead with id
+  CHECK_FALSE(plan::choose_row_key(shadow, m, chunk).has_value());
+}
+
+TEST_CASE("the row key follows a renamed chunk key column, in any index column order") {
+  schema::TableInfo shadow;
+  shadow.columns = {column("a2", "int"), column("b", "int")};
+  shadow.indexes = {index("PRIMARY", true, {"b", "a2"})};
+  plan::ColumnMapping m;
+  m.source = {"a", "b"};
+  m.target = {"a2", "b"};
+  auto key = plan::choose_row_key(shadow, m, plan::ChunkKey{"PRIMARY", {"a", "b"}, {false, false}});
+  REQUIRE(key);
+  CHECK(key->target_columns == std::vector<std::string>{"a2", "b"});
+  m.source = {"b"};
+  m.target = {"b"};
+  CHECK_FALSE(
+      plan::choose_row_key(shadow, m, plan::ChunkKey{"PRIMARY", {"a", "b"}, {false, false}}));
 }

@@ -4,15 +4,43 @@
 
 #include <string>
 
+#include "error.h"
+
 using namespace oa::plan;
 
 TEST_CASE("short table names get plain suffixes") {
   const MigrationNames n = derive_names("orders");
-  CHECK(n.shadow == "_orders_new");
+  CHECK(n.shadow == "orders_oa_new");
+  CHECK(n.change_log == "orders_oa_chg");
   CHECK(n.old == "_orders_old");
-  CHECK(n.insert_trigger == "_orders_ins");
-  CHECK(n.update_trigger == "_orders_upd");
-  CHECK(n.delete_trigger == "_orders_del");
+  CHECK(n.insert_trigger == "orders_oa_ins");
+  CHECK(n.update_trigger == "orders_oa_upd");
+  CHECK(n.delete_trigger == "orders_oa_del");
+}
+
+// The cut-over relies on the server locking T before the shadow and the log,
+// and the server locks in byte order of the names.
+TEST_CASE("the shadow and the change log sort after the table, at every length") {
+  for (std::size_t length = 1; length <= kMaxIdentifierChars; ++length) {
+    for (char fill : {'a', 'z', '_', 'A', '0', '~'}) {
+      std::string table(length, fill);
+      if (fill == '~') table.front() = 'q';  // only the first character is below '~'
+      CAPTURE(table);
+      const MigrationNames n = derive_names(table);
+      for (const std::string* name : {&n.shadow, &n.change_log}) {
+        CHECK(utf8_length(*name) <= kMaxIdentifierChars);
+        CHECK(*name > table);
+      }
+      CHECK(n.shadow != n.change_log);
+    }
+  }
+}
+
+TEST_CASE("a long name with no character to sort after is refused") {
+  std::string table;
+  for (int i = 0; i < 60; ++i) table += "é";
+  CHECK_THROWS_AS(derive_names(table), oa::RefusedError);
+  CHECK(derive_names(std::string(60, 'a')).shadow.rfind(std::string(51, 'a') + "~", 0) == 0);
 }
 
 TEST_CASE("names at the limit are kept, one past it are shortened") {
@@ -37,7 +65,7 @@ TEST_CASE("shortening is deterministic and keeps distinct tables distinct") {
 TEST_CASE("shortening counts characters and never splits a UTF-8 sequence") {
   std::string table;
   for (int i = 0; i < 64; ++i) table += "é";  // 2 bytes each
-  const std::string name = derived_name(table, "_ins");
+  const std::string name = derived_name(table, "_old");
   CHECK(utf8_length(name) <= kMaxIdentifierChars);
   // Every multi-byte sequence is whole: no 0xC3 lead byte without its follower.
   for (std::size_t i = 0; i < name.size(); ++i) {

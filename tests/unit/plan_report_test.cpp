@@ -33,8 +33,8 @@ TEST_CASE("the plan without a shadow describes but does not invent trigger text"
   const auto original = table("orders", {"id", "v"});
   const auto p = plan::plan_for(original, "ADD COLUMN w INT", true);
   const std::string text = plan::render_plan(p, {2, 10});
-  CHECK(text.find("CREATE TABLE `shop`.`_orders_new` LIKE `shop`.`orders`") != std::string::npos);
-  CHECK(text.find("ALTER TABLE `shop`.`_orders_new` ADD COLUMN w INT") != std::string::npos);
+  CHECK(text.find("CREATE TABLE `shop`.`orders_oa_new` LIKE `shop`.`orders`") != std::string::npos);
+  CHECK(text.find("ALTER TABLE `shop`.`orders_oa_new` ADD COLUMN w INT") != std::string::npos);
   CHECK(text.find("estimated rows: 1234") != std::string::npos);
   CHECK(text.find("use --dry-run") != std::string::npos);
   CHECK(text.find("CREATE TRIGGER `shop`") == std::string::npos);
@@ -50,13 +50,16 @@ TEST_CASE("with the shadow known, the plan prints the mapping and every statemen
   CHECK(text.find("`v` -> `v`") != std::string::npos);
   CHECK(text.find("new columns (default or generated values): `w`") != std::string::npos);
   CHECK(text.find("dropped columns (not copied): `gone`") != std::string::npos);
-  CHECK(text.find("CREATE TRIGGER `shop`.`_orders_upd`") != std::string::npos);
-  CHECK(text.find("LOCK IN SHARE MODE") != std::string::npos);
+  CHECK(text.find("CREATE TRIGGER `shop`.`orders_oa_upd`") != std::string::npos);
+  CHECK(text.find("CREATE TABLE `shop`.`orders_oa_chg`") != std::string::npos);
+  CHECK(text.find("DELETE FROM `shop`.`orders_oa_chg` WHERE") != std::string::npos);
+  CHECK(text.find("LOCK TABLES `shop`.`orders` WRITE, `shop`.`orders_oa_chg` WRITE, "
+                  "`shop`.`orders_oa_new` WRITE") != std::string::npos);
   CHECK(text.find("RENAME TABLE `shop`.`orders` TO `shop`.`_orders_old`") != std::string::npos);
   CHECK(text.find("DROP TABLE IF EXISTS `shop`.`_orders_old`") == std::string::npos);
 }
 
-TEST_CASE("a shadow without a usable unique key is refused") {
+TEST_CASE("a shadow without an index on the chunk key is refused") {
   const auto original = table("orders", {"id", "v"});
   auto shadow = table("_orders_new", {"id", "v"});
   shadow.indexes.clear();

@@ -1,7 +1,8 @@
-#include "phases/trigger_set.h"
+#include "phases/change_capture.h"
 
 #include "db/db_error.h"
 #include "log.h"
+#include "sql/change_log_sql.h"
 #include "sql/ddl.h"
 #include "sql/quote.h"
 
@@ -11,10 +12,14 @@ namespace {
 // Creating or dropping the triggers one by one while clients run server-side
 // prepared statements makes those statements fail with error 1146 on MariaDB
 // 10.11 (measured: about 2 runs in 3); inside one LOCK TABLES no client can
-// see a partial set (0 in 5). LOCK TABLES is released even when a step fails.
+// see a partial set (0 in 5). The server takes the locks in name order and the
+// log's name sorts after T's, so T is locked first: while waiting for T this
+// session holds nothing a client needs (locking the log first deadlocked with
+// clients that had read T and then wrote it). LOCK TABLES is released even when
+// a step fails.
 void under_table_locks(db::Connection& c, const plan::MigrationPlan& plan,
                        const std::vector<std::string>& statements) {
-  c.execute(sql::lock_tables_write(plan.database, {plan.table, plan.names.shadow}));
+  c.execute(sql::lock_tables_write(plan.database, {plan.table, plan.names.change_log}));
   try {
     for (const auto& s : statements) c.execute(s);
   } catch (...) {
@@ -32,16 +37,26 @@ std::vector<std::string> drop_statements(const plan::MigrationPlan& plan) {
 }
 
 // Trigger bodies run with the sql_mode of their creation. Not strict: a
-// trigger must never fail the application's write (the copy, which is strict,
-// reports values the new schema cannot hold). NO_AUTO_VALUE_ON_ZERO: a 0 in an
-// AUTO_INCREMENT column is written as 0, as the application stored it.
-constexpr const char* kTriggerSqlMode =
-    "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'";
+// trigger must never fail the application's write.
+constexpr const char* kTriggerSqlMode = "SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'";
+
+void create_change_log(ServerAccess& server, const plan::MigrationPlan& plan,
+                       CleanupStack& cleanup) {
+  const std::string& db = plan.database;
+  const std::string log_table = plan.names.change_log;
+  server.main().execute(sql::create_change_log(plan::change_log_spec(plan)));
+  cleanup.push("change log " + sql::qualified_name(db, log_table), [&server, db, log_table] {
+    db::Connection& cc = server.cleanup();
+    db::with_lock_retries(cc, server.cleanup_policy(), "drop the change log",
+                          [&] { cc.execute(sql::drop_table_if_exists(db, log_table)); });
+  });
+  log::info("created change log " + sql::qualified_name(db, log_table));
+}
 
 }  // namespace
 
-void install_triggers(ServerAccess& server, const plan::MigrationPlan& plan,
-                      CleanupStack& cleanup) {
+void install_capture(ServerAccess& server, const plan::MigrationPlan& plan, CleanupStack& cleanup) {
+  create_change_log(server, plan, cleanup);
   const sql::TriggerSpec spec = plan::trigger_spec(plan);
   db::Connection& c = server.main();
   c.execute(kTriggerSqlMode);
@@ -55,8 +70,8 @@ void install_triggers(ServerAccess& server, const plan::MigrationPlan& plan,
                                 [&] { under_table_locks(cc, plan, drop_statements(plan)); });
         } catch (const db::DbError& e) {
           if (e.is_lock_conflict()) throw;
-          // LOCK TABLES fails when the shadow is already gone; the
-          // triggers must be removed all the same.
+          // LOCK TABLES fails when the log is already gone; the triggers
+          // must be removed all the same.
           for (const auto& s : drop_statements(plan)) cc.execute(s);
         }
       });
@@ -70,13 +85,14 @@ void install_triggers(ServerAccess& server, const plan::MigrationPlan& plan,
                 {plan.names.insert_trigger, plan.names.update_trigger, plan.names.delete_trigger}));
 }
 
-void drop_triggers_after_swap(ServerAccess& server, const plan::MigrationPlan& plan) {
+void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& plan) {
   db::Connection& c = server.main();
   // Only _T_old carries them now and no application uses it: no lock contention.
   db::with_lock_retries(c, server.ddl_policy(), "drop the capture triggers", [&] {
     for (const auto& s : drop_statements(plan)) c.execute(s);
+    c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
   });
-  log::info("dropped the capture triggers");
+  log::info("dropped the capture triggers and the change log");
 }
 
 }  // namespace oa::phases

@@ -1,0 +1,101 @@
+#include "phases/change_applier.h"
+
+#include <algorithm>
+
+#include "db/db_error.h"
+#include "error.h"
+
+namespace oa::phases {
+namespace {
+
+// Log entries per batch. A hot row is logged again and again and a batch
+// copies each key once, so large batches do far less work per entry (measured
+// with 4 unthrottled writers on a 12,000-row table: 2,000-entry batches fell
+// behind a log growing by 6,000 entries/s). The bound keeps one batch's
+// transaction well under a second.
+constexpr std::uint64_t kBatchEntries = 10000;
+
+db::Param integer(std::uint64_t v) { return db::Param{std::to_string(v), false, true}; }
+
+std::uint64_t number(const db::Value& v) { return v ? std::stoull(*v) : 0; }
+
+// The first run of consecutive sequence numbers in `rows`.
+std::pair<std::uint64_t, std::uint64_t> first_run(const std::vector<db::Row>& rows) {
+  const std::uint64_t first = number(rows.front()[0]);
+  std::uint64_t last = first;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const std::uint64_t seq = number(rows[i][0]);
+    if (seq != last + 1) break;
+    last = seq;
+  }
+  return {first, last};
+}
+
+}  // namespace
+
+ChangeApplier::ChangeApplier(const plan::MigrationPlan& plan)
+    : spec_(plan::change_log_spec(plan)) {}
+
+std::uint64_t ChangeApplier::apply(db::Connection& c, std::uint64_t max_entries) {
+  return apply_loop(c, max_entries, true);
+}
+
+std::uint64_t ChangeApplier::apply_under_table_locks(db::Connection& c) {
+  return apply_loop(c, 0, false);
+}
+
+std::uint64_t ChangeApplier::logged(db::Connection& c) const {
+  return number(c.query_value(sql::count_logged(spec_)));
+}
+
+std::uint64_t ChangeApplier::apply_loop(db::Connection& c, std::uint64_t max_entries,
+                                        bool transactions) {
+  // Entries logged after this point wait for the next call: under a steady
+  // write load the log is never empty, and the copy must go on.
+  const std::uint64_t horizon = number(c.query_value(sql::last_logged(spec_)));
+  std::uint64_t applied = 0;
+  while (max_entries == 0 || applied < max_entries) {
+    const auto span = c.query(sql::next_span(spec_), {integer(kBatchEntries)});
+    if (span.empty() || !span.front()[0] || number(span.front()[0]) > horizon) break;
+    std::uint64_t first = number(span.front()[0]);
+    std::uint64_t last = std::min(number(span.front()[1]), horizon);
+    if (!apply_range(c, first, last, transactions)) {
+      // A transaction that has not committed yet holds a number inside the
+      // span (the gaps of rolled-back ones are harmless). Apply up to it.
+      const auto rows = c.query(sql::next_changes(spec_), {integer(kBatchEntries)});
+      if (rows.empty()) break;
+      std::tie(first, last) = first_run(rows);
+      last = std::min(last, horizon);
+      if (!apply_range(c, first, last, transactions)) break;
+    }
+    applied += last - first + 1;
+  }
+  return applied;
+}
+
+bool ChangeApplier::apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
+                                bool transaction) {
+  const std::vector<db::Param> range{integer(first), integer(last)};
+  if (transaction) c.execute("START TRANSACTION");
+  try {
+    // Locking the range first fails at once (the session never waits for a
+    // lock) on an entry whose transaction is still open, before any work.
+    if (transaction) c.query(sql::lock_changes(spec_), range);
+    c.update(sql::delete_changed_rows(spec_), range);
+    c.update(sql::copy_changed_rows(spec_), range);
+    c.update(sql::forget_changes(spec_), range);
+    if (transaction) c.execute("COMMIT");
+    return true;
+  } catch (const db::DbError& e) {
+    if (transaction) c.execute("ROLLBACK");
+    if (e.is_lock_conflict()) return false;
+    throw Error(ExitCode::kMigrationFailed,
+                "applying the logged changes to the new table failed: " + e.server_text() +
+                    " (server error " + std::to_string(e.server_code()) +
+                    "). A row written by the application does not fit the new schema (a value "
+                    "out of range, or a duplicate under a UNIQUE key the ALTER adds); nothing "
+                    "was swapped");
+  }
+}
+
+}  // namespace oa::phases

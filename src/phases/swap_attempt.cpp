@@ -1,0 +1,133 @@
+#include "phases/swap_attempt.h"
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "db/db_error.h"
+#include "db/thread_scope.h"
+#include "log.h"
+#include "sql/ddl.h"
+
+// Why the swap is a relay between two sessions. MariaDB refuses RENAME TABLE
+// while the session holds LOCK TABLES (error 1192), so the session that locks
+// T and applies the last changes cannot also rename. The RENAME is therefore
+// sent from a second session while the first still holds T, and the first
+// releases T only once the RENAME waits for it. When T is released, the
+// server grants the waiting exclusive lock of the RENAME before the writers'
+// shared ones (a pending exclusive lock blocks new shared grants), so no write
+// reaches T between the last applied change and the swap.
+//
+// The server takes the metadata locks of one statement in byte order of the
+// table names. The shadow and the log sort after T (plan/names.h), so:
+// - LOCK TABLES waits for T first and holds nothing a client needs meanwhile;
+// - the RENAME's only wait is for T (the old name is free), so "waiting for a
+//   metadata lock" means it is queued on T. Had it been waiting for the
+//   shadow, the writers would get T first and their changes would be lost.
+
+namespace oa::phases {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kQueuePoll = std::chrono::milliseconds(1);
+// The RENAME is one statement on a fresh connection: it reaches its lock wait
+// within milliseconds. Longer means something is wrong, and T is locked
+// meanwhile, so give up the attempt.
+constexpr auto kQueueDeadline = std::chrono::milliseconds(1000);
+constexpr const char* kWaitingForMetadataLock = "Waiting for table metadata lock";
+constexpr int kErrQueryInterrupted = 1317;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::uint64_t connection_id(db::Connection& c) {
+  return std::stoull(c.query_value("SELECT CONNECTION_ID()").value_or("0"));
+}
+
+bool ready(std::future<void>& f) {
+  return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+// True once connection `id` waits for a metadata lock; false when `rename`
+// finishes first (it failed: it cannot succeed while T is locked) or the
+// deadline passes.
+bool wait_until_queued(db::Connection& monitor, std::uint64_t id, std::future<void>& rename) {
+  const auto deadline = Clock::now() + kQueueDeadline;
+  const std::vector<db::Param> params{db::Param{std::to_string(id), false, true}};
+  while (Clock::now() < deadline && !ready(rename)) {
+    auto state = monitor.query_value(
+        "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?", params);
+    if (state && *state == kWaitingForMetadataLock) return true;
+    std::this_thread::sleep_for(kQueuePoll);
+  }
+  return false;
+}
+
+void release(std::unique_ptr<db::Connection>& locker) {
+  try {
+    locker->execute(sql::unlock_tables());
+  } catch (const std::exception&) {
+    // Closing the connection below releases the locks all the same.
+  }
+  locker.reset();
+}
+
+}  // namespace
+
+SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
+                         ChangeApplier& applier, unsigned lock_wait_timeout,
+                         const std::function<void()>& before_lock) {
+  const std::string& db = plan.database;
+  SwapTimings timings;
+  std::unique_ptr<db::Connection> locker = server.open_copy_session();
+  auto renamer = db::Connection::open(server.settings());
+  locker->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
+  renamer->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
+  const std::uint64_t renamer_id = connection_id(*renamer);
+
+  before_lock();
+  const auto asked = Clock::now();
+  locker->execute(
+      sql::lock_tables_write(db, {plan.table, plan.names.change_log, plan.names.shadow}));
+  timings.lock_wait_ms = ms_since(asked);
+  const auto locked = Clock::now();
+  // Every writer of T waits from here on, and the log is complete: apply it.
+  timings.changes_applied = applier.apply_under_table_locks(*locker);
+
+  std::future<void> rename = std::async(std::launch::async, [&] {
+    db::ThreadScope thread;
+    renamer->execute(sql::swap_tables(db, plan.table, plan.names.old, plan.names.shadow));
+  });
+  bool queued = false;
+  try {
+    queued = wait_until_queued(server.main(), renamer_id, rename);
+  } catch (const std::exception& e) {
+    log::warning(std::string("cut-over: could not watch the RENAME: ") + e.what());
+  }
+  if (!queued && !ready(rename)) {
+    // Releasing T now could let writers in ahead of the RENAME; stop it first.
+    // Should the KILL fail too, the RENAME times out on T's lock instead.
+    try {
+      server.cleanup().execute("KILL QUERY " + std::to_string(renamer_id));
+    } catch (const std::exception& e) {
+      log::warning(std::string("cut-over: could not stop the RENAME: ") + e.what());
+    }
+  }
+  if (!queued) rename.wait();
+  release(locker);
+  try {
+    rename.get();
+  } catch (const db::DbError& e) {
+    if (e.server_code() != kErrQueryInterrupted) throw;
+    throw db::DbError(db::kErrLockWaitTimeout,
+                      "the RENAME did not reach its lock wait within " +
+                          std::to_string(kQueueDeadline.count()) + " ms",
+                      "RENAME TABLE");
+  }
+  timings.locked_ms = ms_since(locked);
+  return timings;
+}
+
+}  // namespace oa::phases

@@ -1,0 +1,61 @@
+// Text of the statements that keep the change log: creating it, applying the
+// changes it records to the shadow, and forgetting them. Pure functions; values
+// are placeholders.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace oa::sql {
+
+// The log's own column: the order in which changes were logged.
+inline constexpr const char* kChangeSequence = "_oa_seq";
+
+struct ChangeLogSpec {
+  std::string db;
+  std::string table;                        // T
+  std::string shadow;                       // the new table
+  std::string change_log;                   // the log
+  std::vector<std::string> key_source;      // T's chunk key columns, also the log's
+  std::vector<std::string> key_target;      // the shadow's columns for them, same order
+  std::vector<std::string> source_columns;  // T columns that are copied
+  std::vector<std::string> target_columns;  // the shadow column for each
+};
+
+// Creates the log: the sequence plus T's key columns with T's exact types and
+// collations (taken from T itself, so keys compare as they do in T).
+std::string create_change_log(const ChangeLogSpec& spec);
+
+// The newest sequence number in the log, NULL when it is empty.
+std::string last_logged(const ChangeLogSpec& spec);
+
+// MIN, MAX and COUNT of the sequence numbers of the oldest logged changes the
+// reader can see. Placeholder: how many.
+std::string next_span(const ChangeLogSpec& spec);
+
+// Locks the entries of a range (placeholders: first, last), so that a
+// session that does not wait for locks fails at once on an uncommitted one.
+std::string lock_changes(const ChangeLogSpec& spec);
+
+// The oldest logged changes the reader can see: sequence numbers, ascending.
+// Placeholder: the maximum count.
+std::string next_changes(const ChangeLogSpec& spec);
+
+// The three statements that apply the changes with sequence numbers in one
+// range (placeholders: first, last), in one transaction, in this order:
+// remove the shadow's rows for those keys, copy T's current rows for them (a
+// key no longer in T stays removed), forget the range. A plain INSERT, not
+// REPLACE or ON DUPLICATE KEY UPDATE: a row that collides with another row of
+// the shadow under a key the ALTER adds must fail, not overwrite that row.
+std::string delete_changed_rows(const ChangeLogSpec& spec);
+std::string copy_changed_rows(const ChangeLogSpec& spec);
+std::string forget_changes(const ChangeLogSpec& spec);
+
+// The number of logged keys: all of them, or those present in T or in the
+// shadow (each counted once however often it was logged). With a consistent
+// snapshot, rows(T) - changed(T) must equal rows(shadow) - changed(shadow).
+std::string count_logged(const ChangeLogSpec& spec);
+std::string count_changed_in_table(const ChangeLogSpec& spec);
+std::string count_changed_in_shadow(const ChangeLogSpec& spec);
+
+}  // namespace oa::sql

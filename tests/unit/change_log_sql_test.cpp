@@ -1,0 +1,54 @@
+#include "sql/change_log_sql.h"
+
+#include <doctest/doctest.h>
+
+using namespace oa::sql;
+
+namespace {
+
+ChangeLogSpec spec() {
+  return ChangeLogSpec{"db",   "t",     "t_oa_new",  "t_oa_chg",
+                       {"id"}, {"id2"}, {"id", "v"}, {"id2", "v"}};
+}
+
+}  // namespace
+
+TEST_CASE("the log takes its key columns from T itself") {
+  CHECK(create_change_log(spec()) ==
+        "CREATE TABLE `db`.`t_oa_chg` (`_oa_seq` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, "
+        "PRIMARY KEY (`_oa_seq`)) ENGINE=InnoDB SELECT `id` FROM `db`.`t` LIMIT 0");
+}
+
+TEST_CASE("applying a range removes the shadow's rows, copies T's, then forgets the range") {
+  CHECK(delete_changed_rows(spec()) ==
+        "DELETE `db`.`t_oa_new` FROM `db`.`t_oa_new` JOIN `db`.`t_oa_chg` ON "
+        "`db`.`t_oa_new`.`id2` = `db`.`t_oa_chg`.`id` WHERE `db`.`t_oa_chg`.`_oa_seq` "
+        "BETWEEN ? AND ?");
+  CHECK(copy_changed_rows(spec()) ==
+        "INSERT INTO `db`.`t_oa_new` (`id2`, `v`) SELECT `db`.`t`.`id`, `db`.`t`.`v` FROM "
+        "`db`.`t` JOIN (SELECT DISTINCT `id` FROM `db`.`t_oa_chg` WHERE `_oa_seq` BETWEEN ? AND "
+        "?) AS `changed` ON `db`.`t`.`id` = `changed`.`id`");
+  CHECK(forget_changes(spec()) == "DELETE FROM `db`.`t_oa_chg` WHERE `_oa_seq` BETWEEN ? AND ?");
+  CHECK(next_changes(spec()) == "SELECT `_oa_seq` FROM `db`.`t_oa_chg` ORDER BY `_oa_seq` LIMIT ?");
+}
+
+TEST_CASE("composite keys join on every column, and counts see each key once") {
+  ChangeLogSpec s = spec();
+  s.key_source = {"a", "b"};
+  s.key_target = {"a", "b"};
+  CHECK(count_changed_in_shadow(s) ==
+        "SELECT COUNT(*) FROM `db`.`t_oa_new` JOIN (SELECT DISTINCT `a`, `b` FROM "
+        "`db`.`t_oa_chg`) AS `changed` ON `db`.`t_oa_new`.`a` = `changed`.`a` AND "
+        "`db`.`t_oa_new`.`b` = `changed`.`b`");
+  CHECK(count_changed_in_table(s).find("FROM `db`.`t` JOIN") != std::string::npos);
+  CHECK(count_logged(s) == "SELECT COUNT(*) FROM `db`.`t_oa_chg`");
+  CHECK(last_logged(s) == "SELECT MAX(`_oa_seq`) FROM `db`.`t_oa_chg`");
+}
+
+TEST_CASE("a batch is found as one span of the oldest entries, and locked before use") {
+  CHECK(next_span(spec()) ==
+        "SELECT MIN(`_oa_seq`), MAX(`_oa_seq`), COUNT(*) FROM (SELECT `_oa_seq` FROM "
+        "`db`.`t_oa_chg` ORDER BY `_oa_seq` LIMIT ?) AS `oldest`");
+  CHECK(lock_changes(spec()) ==
+        "SELECT COUNT(*) FROM `db`.`t_oa_chg` WHERE `_oa_seq` BETWEEN ? AND ? FOR UPDATE");
+}
