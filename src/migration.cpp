@@ -9,6 +9,7 @@
 #include "phases/change_capture.h"
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
+#include "phases/deferred_indexes.h"
 #include "phases/row_copier.h"
 #include "phases/row_count_check.h"
 #include "phases/server_access.h"
@@ -52,7 +53,9 @@ plan::ReportSettings report_settings(const cli::Options& o) {
 
 // Steps 5-7 of --execute, after the triggers exist.
 void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
-                   const plan::MigrationPlan& plan, phases::CleanupStack& cleanup) {
+                   const plan::MigrationPlan& plan,
+                   const std::vector<sql::IndexDefinition>& deferred_indexes,
+                   phases::CleanupStack& cleanup) {
   const auto started = Clock::now();
   phases::Throttler throttler(server.main(), {o.max_load, o.critical_load, o.pause_file});
   phases::ChangeApplier applier(plan);
@@ -60,6 +63,7 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
       throttler, applier);
   const phases::CopyStats stats = copier.run();
+  phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
   phases::check_row_counts(server, plan, applier);
   phases::CutoverResult swap;
   try {
@@ -145,8 +149,9 @@ void run_migration(const cli::Options& o) {
                    "was dropped and nothing else was created.\n";
       return;
     }
+    const auto deferred_indexes = phases::defer_secondary_indexes(server.main(), plan);
     phases::install_capture(server, plan, cleanup);
-    copy_and_swap(o, server, plan, cleanup);
+    copy_and_swap(o, server, plan, deferred_indexes, cleanup);
     log::info("finished in " + seconds_text(started));
   } catch (const Error& e) {
     if (cleanup.empty()) throw;

@@ -219,12 +219,14 @@ TableSpec awkward_names_shape() {
   const std::string value_column = "value `v` \xC3\x86";      // value `v` Æ
   const std::string spaced_column = "desc ription \xC3\xBC";  // desc ription ü
   TableSpec spec;
-  spec.create_template = "CREATE TABLE {table} (" + quote_identifier(awkward_key_column()) +
-                         " BIGINT NOT NULL PRIMARY KEY, " + quote_identifier(select_column) +
-                         " INT NOT NULL, " + quote_identifier(value_column) +
-                         " VARCHAR(60) NULL, " + quote_identifier(spaced_column) +
-                         " DATETIME(3) NULL, KEY " + quote_identifier("index `i` \xC3\xB8") + " (" +
-                         quote_identifier(select_column) + ")) ENGINE=InnoDB";
+  spec.create_template =
+      "CREATE TABLE {table} (" + quote_identifier(awkward_key_column()) +
+      " BIGINT NOT NULL PRIMARY KEY, " + quote_identifier(select_column) + " INT NOT NULL, " +
+      quote_identifier(value_column) + " VARCHAR(60) NULL, " + quote_identifier(spaced_column) +
+      " DATETIME(3) NULL, KEY " + quote_identifier("index `i` \xC3\xB8") + " (" +
+      quote_identifier(select_column) + "), KEY " + quote_identifier("two, parts") + " (" +
+      quote_identifier(value_column) + "(10), " + quote_identifier(select_column) +
+      " DESC) COMMENT 'a, b') ENGINE=InnoDB";
   spec.key.push_back({awkward_key_column(), [](std::uint64_t n) { return std::to_string(n); }});
   spec.columns.push_back({select_column, integer_between(0, 500)});
   spec.columns.push_back({value_column, nullable(unicode_text(0, 60), 0.1)});

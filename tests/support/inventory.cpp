@@ -110,6 +110,17 @@ bool index_exists(sql::Connection& connection, const std::string& database,
               .empty();
 }
 
+std::vector<std::string> index_definitions(sql::Connection& connection, const std::string& database,
+                                           const std::string& table) {
+  return query_strings(
+      connection,
+      "SELECT CONCAT_WS(' ', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, "
+      "IFNULL(SUB_PART, '-'), IFNULL(COLLATION, '-'), NON_UNIQUE, INDEX_COMMENT) "
+      "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+      "ORDER BY INDEX_NAME, SEQ_IN_INDEX",
+      {database, table});
+}
+
 std::optional<std::uint64_t> innodb_table_id(sql::Connection& connection,
                                              const std::string& database,
                                              const std::string& table) {

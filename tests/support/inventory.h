@@ -45,6 +45,12 @@ std::optional<std::string> column_type(sql::Connection& connection, const std::s
 bool index_exists(sql::Connection& connection, const std::string& database,
                   const std::string& table, const std::string& index);
 
+// Every index of `table` as sorted text lines "name seq column sub_part
+// collation non_unique comment", from information_schema.STATISTICS: two
+// tables with equal lists have the same indexes. Throws sql::SQLException.
+std::vector<std::string> index_definitions(sql::Connection& connection, const std::string& database,
+                                           const std::string& table);
+
 // InnoDB's internal id of the table: a rebuilt or swapped-in table gets a new
 // one. Only for names of ASCII letters, digits and '_' (InnoDB stores other
 // characters encoded). nullopt when InnoDB does not know the table. Throws

@@ -1,0 +1,46 @@
+#include "phases/deferred_indexes.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "log.h"
+#include "sql/quote.h"
+
+// Why: inserting the 1M rows of a sysbench table in key order into a copy
+// with its secondary index took 4.65 s; into a copy without it 2.41 s, plus
+// 0.78 s to build the index afterwards by sorting (MariaDB 10.11, 2 cores).
+// Every row inserted in key order lands at the end of the primary key, but
+// at a random place in each secondary index.
+
+namespace oa::phases {
+
+std::vector<sql::IndexDefinition> defer_secondary_indexes(db::Connection& c,
+                                                          const plan::MigrationPlan& plan) {
+  const auto rows =
+      c.query("SHOW CREATE TABLE " + sql::qualified_name(plan.database, plan.names.shadow));
+  if (rows.empty() || rows.front().size() < 2 || !rows.front()[1]) return {};
+  std::vector<sql::IndexDefinition> indexes = sql::plain_secondary_indexes(*rows.front()[1]);
+  indexes.erase(
+      std::remove_if(indexes.begin(), indexes.end(),
+                     [&](const sql::IndexDefinition& i) { return i.name == plan.row_key->index; }),
+      indexes.end());
+  if (indexes.empty()) return indexes;
+  c.execute(sql::drop_indexes(plan.database, plan.names.shadow, indexes));
+  log::info("the shadow's " + std::to_string(indexes.size()) +
+            " secondary indexes will be built after the copy");
+  return indexes;
+}
+
+void build_deferred_indexes(db::Connection& c, const plan::MigrationPlan& plan,
+                            const std::vector<sql::IndexDefinition>& indexes) {
+  if (indexes.empty()) return;
+  const auto started = std::chrono::steady_clock::now();
+  c.execute(sql::add_indexes(plan.database, plan.names.shadow, indexes));
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f s",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  log::info("built the shadow's secondary indexes in " + std::string(seconds));
+}
+
+}  // namespace oa::phases
