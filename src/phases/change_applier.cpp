@@ -17,6 +17,10 @@ constexpr std::uint64_t kBatchEntries = 10000;
 
 db::Param integer(std::uint64_t v) { return db::Param{std::to_string(v), false, true}; }
 
+void append(std::vector<db::Param>& to, const std::vector<db::Param>& more) {
+  to.insert(to.end(), more.begin(), more.end());
+}
+
 std::uint64_t number(const db::Value& v) { return v ? std::stoull(*v) : 0; }
 
 // The first run of consecutive sequence numbers in `rows`.
@@ -36,37 +40,38 @@ std::pair<std::uint64_t, std::uint64_t> first_run(const std::vector<db::Row>& ro
 ChangeApplier::ChangeApplier(const plan::MigrationPlan& plan)
     : spec_(plan::change_log_spec(plan)) {}
 
-std::uint64_t ChangeApplier::apply(db::Connection& c, std::uint64_t max_entries) {
-  return apply_loop(c, max_entries, true);
+std::uint64_t ChangeApplier::apply(db::Connection& c, const std::optional<UncopiedKeys>& uncopied) {
+  return apply_loop(c, uncopied, true);
 }
 
 std::uint64_t ChangeApplier::apply_under_table_locks(db::Connection& c) {
-  return apply_loop(c, 0, false);
+  return apply_loop(c, std::nullopt, false);
 }
 
 std::uint64_t ChangeApplier::logged(db::Connection& c) const {
   return number(c.query_value(sql::count_logged(spec_)));
 }
 
-std::uint64_t ChangeApplier::apply_loop(db::Connection& c, std::uint64_t max_entries,
+std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
+                                        const std::optional<UncopiedKeys>& uncopied,
                                         bool transactions) {
   // Entries logged after this point wait for the next call: under a steady
   // write load the log is never empty, and the copy must go on.
   const std::uint64_t horizon = number(c.query_value(sql::last_logged(spec_)));
   std::uint64_t applied = 0;
-  while (max_entries == 0 || applied < max_entries) {
+  for (;;) {
     const auto span = c.query(sql::next_span(spec_), {integer(kBatchEntries)});
     if (span.empty() || !span.front()[0] || number(span.front()[0]) > horizon) break;
     std::uint64_t first = number(span.front()[0]);
     std::uint64_t last = std::min(number(span.front()[1]), horizon);
-    if (!apply_range(c, first, last, transactions)) {
+    if (!apply_range(c, first, last, uncopied, transactions)) {
       // A transaction that has not committed yet holds a number inside the
       // span (the gaps of rolled-back ones are harmless). Apply up to it.
       const auto rows = c.query(sql::next_changes(spec_), {integer(kBatchEntries)});
       if (rows.empty()) break;
       std::tie(first, last) = first_run(rows);
       last = std::min(last, horizon);
-      if (!apply_range(c, first, last, transactions)) break;
+      if (!apply_range(c, first, last, uncopied, transactions)) break;
     }
     applied += last - first + 1;
   }
@@ -74,15 +79,24 @@ std::uint64_t ChangeApplier::apply_loop(db::Connection& c, std::uint64_t max_ent
 }
 
 bool ChangeApplier::apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
-                                bool transaction) {
+                                const std::optional<UncopiedKeys>& uncopied, bool transaction) {
   const std::vector<db::Param> range{integer(first), integer(last)};
+  std::vector<db::Param> selected = range;
+  sql::Uncopied skip;
+  if (uncopied) {
+    skip = {true, uncopied->after.has_value()};
+    const auto& columns = spec_.key_source;
+    if (uncopied->after)
+      append(selected, bind_key(sql::key_after(columns), *uncopied->after, uncopied->binary));
+    append(selected, bind_key(sql::key_up_to(columns), uncopied->end, uncopied->binary));
+  }
   if (transaction) c.execute("START TRANSACTION");
   try {
     // Locking the range first fails at once (the session never waits for a
     // lock) on an entry whose transaction is still open, before any work.
     if (transaction) c.query(sql::lock_changes(spec_), range);
-    c.update(sql::delete_changed_rows(spec_), range);
-    c.update(sql::copy_changed_rows(spec_), range);
+    c.update(sql::delete_changed_rows(spec_, skip), selected);
+    c.update(sql::copy_changed_rows(spec_, skip), selected);
     c.update(sql::forget_changes(spec_), range);
     if (transaction) c.execute("COMMIT");
     return true;

@@ -4,10 +4,18 @@
 #include <cstdint>
 
 #include "db/connection.h"
+#include "phases/chunker.h"
 #include "plan/migration_plan.h"
 #include "sql/change_log_sql.h"
 
 namespace oa::phases {
+
+// The keys the copy has yet to read: after < key <= end.
+struct UncopiedKeys {
+  std::optional<Key> after;  // nullopt before the first chunk
+  Key end;
+  std::vector<bool> binary;  // per key column, as the Chunker binds it
+};
 
 class ChangeApplier {
  public:
@@ -15,11 +23,15 @@ class ChangeApplier {
   explicit ChangeApplier(const plan::MigrationPlan& plan);
 
   // Applies the logged changes `c` can see, oldest first, each batch in one
-  // transaction, up to the newest entry at the start of the call or until
-  // `max_entries` have been applied (0 = no limit). Requires a READ COMMITTED session
-  // (ServerAccess::copy()), so each batch reads T as it is now. Returns the number of log entries
-  // applied. Throws Error(kMigrationFailed) when a changed row does not fit the shadow.
-  std::uint64_t apply(db::Connection& c, std::uint64_t max_entries = 0);
+  // transaction, up to the newest entry at the start of the call. Entries for
+  // `uncopied` keys are forgotten without being applied: the copy reads those
+  // rows later, changes included, and the shadow has no row for them yet.
+  // Requires a READ COMMITTED session (ServerAccess::copy()), so each batch
+  // reads T as it is now, and that no copy chunk runs meanwhile (a chunk's
+  // older snapshot could bring back a row deleted after it). Returns the
+  // number of log entries applied or forgotten. Throws
+  // Error(kMigrationFailed) when a changed row does not fit the shadow.
+  std::uint64_t apply(db::Connection& c, const std::optional<UncopiedKeys>& uncopied = {});
 
   // The same, for a session that holds LOCK TABLES on T, the shadow and the
   // log: applies everything, statement by statement (a transaction would end
@@ -32,10 +44,12 @@ class ChangeApplier {
   const sql::ChangeLogSpec& spec() const { return spec_; }
 
  private:
-  std::uint64_t apply_loop(db::Connection& c, std::uint64_t max_entries, bool transactions);
+  std::uint64_t apply_loop(db::Connection& c, const std::optional<UncopiedKeys>& uncopied,
+                           bool transactions);
   // Applies the entries numbered first..last. False when one of them belongs
   // to a transaction still open (nothing was changed then).
-  bool apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last, bool transaction);
+  bool apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
+                   const std::optional<UncopiedKeys>& uncopied, bool transaction);
   sql::ChangeLogSpec spec_;
 };
 

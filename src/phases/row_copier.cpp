@@ -89,7 +89,9 @@ CopyStats RowCopier::run() {
     stats.rows_inserted += inserted;
     ++stats.chunks;
     stats.seconds = seconds_since(started);
-    stats.changes_applied += apply_changes(c);
+    if (!last) {
+      stats.changes_applied += apply_changes(c, UncopiedKeys{upper, *end, chunker.binary()});
+    }
     progress.update(stats, size);
     if (last) break;
     lower = upper;
@@ -105,9 +107,9 @@ CopyStats RowCopier::run() {
   return stats;
 }
 
-std::uint64_t RowCopier::apply_changes(db::Connection& c) {
+std::uint64_t RowCopier::apply_changes(db::Connection& c, const UncopiedKeys& uncopied) {
   try {
-    return applier_.apply(c);
+    return applier_.apply(c, uncopied);
   } catch (const db::DbError& e) {
     if (!e.is_lock_conflict()) throw;
     return 0;  // the entries stay in the log; the next round applies them

@@ -32,7 +32,7 @@ class RowCopier {
 
  private:
   // Applies what the log holds now; a lock conflict leaves it for next time.
-  std::uint64_t apply_changes(db::Connection& c);
+  std::uint64_t apply_changes(db::Connection& c, const UncopiedKeys& uncopied);
 
   const plan::MigrationPlan& plan_;
   ServerAccess& server_;

@@ -1,5 +1,6 @@
 #include "sql/change_log_sql.h"
 
+#include "sql/chunk_sql.h"
 #include "sql/quote.h"
 
 namespace oa::sql {
@@ -31,6 +32,14 @@ std::string key_join(const ChangeLogSpec& s, const std::string& table,
 
 std::string in_range() {
   return std::string(" WHERE ") + quote_identifier(kChangeSequence) + " BETWEEN ? AND ?";
+}
+
+std::string applied_range(const ChangeLogSpec& s, Uncopied uncopied) {
+  std::string where = in_range();
+  if (!uncopied.skip) return where;
+  std::string window = "(" + key_up_to(s.key_source).text + ")";
+  if (uncopied.has_lower) window = "(" + key_after(s.key_source).text + ") AND " + window;
+  return where + " AND NOT (" + window + ")";
 }
 
 // Each logged key once: a hot row is logged many times.
@@ -76,18 +85,17 @@ std::string next_changes(const ChangeLogSpec& s) {
          " LIMIT ?";
 }
 
-std::string delete_changed_rows(const ChangeLogSpec& s) {
-  const std::string log = qualified_name(s.db, s.change_log);
+std::string delete_changed_rows(const ChangeLogSpec& s, Uncopied uncopied) {
   return "DELETE " + qualified_name(s.db, s.shadow) + " FROM " + qualified_name(s.db, s.shadow) +
-         " JOIN " + log + " ON " + key_join(s, s.shadow, s.key_target, log) + " WHERE " + log +
-         "." + quote_identifier(kChangeSequence) + " BETWEEN ? AND ?";
+         " JOIN " + distinct_keys(s, applied_range(s, uncopied)) + " ON " +
+         key_join(s, s.shadow, s.key_target, "`changed`");
 }
 
-std::string copy_changed_rows(const ChangeLogSpec& s) {
+std::string copy_changed_rows(const ChangeLogSpec& s, Uncopied uncopied) {
   return "INSERT INTO " + qualified_name(s.db, s.shadow) + " (" + quoted_list(s.target_columns) +
          ") SELECT " + columns_of(s, s.table, s.source_columns) + " FROM " +
-         qualified_name(s.db, s.table) + " JOIN " + distinct_keys(s, in_range()) + " ON " +
-         key_join(s, s.table, s.key_source, "`changed`");
+         qualified_name(s.db, s.table) + " JOIN " + distinct_keys(s, applied_range(s, uncopied)) +
+         " ON " + key_join(s, s.table, s.key_source, "`changed`");
 }
 
 std::string forget_changes(const ChangeLogSpec& s) {

@@ -41,14 +41,24 @@ std::string lock_changes(const ChangeLogSpec& spec);
 // Placeholder: the maximum count.
 std::string next_changes(const ChangeLogSpec& spec);
 
+// Which logged keys a batch leaves out: those in the range the copy has yet
+// to read (lower < key <= end, or key <= end before the first chunk). The
+// copy reads them later, after the change, so applying them now is wasted.
+struct Uncopied {
+  bool skip = false;       // false: apply every key (the copy is done)
+  bool has_lower = false;  // the copy has read a first chunk
+};
+
 // The three statements that apply the changes with sequence numbers in one
-// range (placeholders: first, last), in one transaction, in this order:
-// remove the shadow's rows for those keys, copy T's current rows for them (a
-// key no longer in T stays removed), forget the range. A plain INSERT, not
-// REPLACE or ON DUPLICATE KEY UPDATE: a row that collides with another row of
-// the shadow under a key the ALTER adds must fail, not overwrite that row.
-std::string delete_changed_rows(const ChangeLogSpec& spec);
-std::string copy_changed_rows(const ChangeLogSpec& spec);
+// range, in one transaction, in this order: remove the shadow's rows for those
+// keys, copy T's current rows for them (a key no longer in T stays removed),
+// forget the whole range. Placeholders of the first two: first, last, then
+// the lower bound (if has_lower) and the end of the uncopied range (if skip);
+// of the third: first, last. A plain INSERT, not REPLACE or ON DUPLICATE KEY
+// UPDATE: a row that collides with another row of the shadow under a key the
+// ALTER adds must fail, not overwrite that row.
+std::string delete_changed_rows(const ChangeLogSpec& spec, Uncopied uncopied = {});
+std::string copy_changed_rows(const ChangeLogSpec& spec, Uncopied uncopied = {});
 std::string forget_changes(const ChangeLogSpec& spec);
 
 // The number of logged keys: all of them, or those present in T or in the
