@@ -29,7 +29,7 @@ void init(int verbosity) {
       std::clog,
       logging::keywords::format =
           (expr::stream << expr::format_date_time<boost::posix_time::ptime>("TimeStamp",
-                                                                            "%Y-%m-%d %H:%M:%S")
+                                                                            "%Y-%m-%d %H:%M:%S.%f")
                         << " " << logging::trivial::severity << ": " << expr::smessage),
       logging::keywords::auto_flush = true);
   const Severity floor = verbosity <= 0   ? Severity::warning

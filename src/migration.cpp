@@ -63,6 +63,8 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
       throttler, applier);
   const phases::CopyStats stats = copier.run();
+  // Not concurrently: a snapshot taken before the index build ends cannot
+  // read the shadow after it (error 1412, "Table definition has changed").
   phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
   phases::check_row_counts(server, plan, applier);
   phases::CutoverResult swap;

@@ -69,8 +69,9 @@ CopyStats RowCopier::run() {
                     "copying chunk " + std::to_string(stats.chunks + 1) +
                         " into the shadow failed: " + e.server_text() + " (server error " +
                         std::to_string(e.server_code()) +
-                        "). If a value does not fit the new schema, change the ALTER or fix the "
-                        "data first");
+                        "). If a value does not fit the new schema, or rows are duplicates under a "
+                        "UNIQUE key the ALTER adds (error 1062 names the key and the value), "
+                        "change the ALTER or fix the data first");
       }
       if (++conflicts > kMaxConsecutiveLockRetries) {
         throw Error(ExitCode::kMigrationFailed,

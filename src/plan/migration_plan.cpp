@@ -60,7 +60,7 @@ sql::ChunkTable chunk_table(const MigrationPlan& plan) {
 
 sql::CopySpec copy_spec(const MigrationPlan& plan) {
   return sql::CopySpec{chunk_table(plan), plan.names.shadow, plan.mapping->source,
-                       plan.mapping->target, plan.row_key->target_columns.front()};
+                       plan.mapping->target};
 }
 
 }  // namespace oa::plan

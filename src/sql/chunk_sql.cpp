@@ -63,10 +63,8 @@ std::string copy_chunk(const CopySpec& spec, bool has_lower) {
   const std::string shadow = qualified_name(spec.from.db, spec.shadow);
   std::string where = "(" + key_up_to(spec.from.columns).text + ")";
   if (has_lower) where = "(" + key_after(spec.from.columns).text + ") AND " + where;
-  const std::string key = shadow + "." + quote_identifier(spec.shadow_key_column);
   return "INSERT INTO " + shadow + " (" + quoted_list(spec.target_columns) + ") SELECT " +
-         quoted_list(spec.source_columns) + from_index(spec.from) + " WHERE " + where +
-         " ON DUPLICATE KEY UPDATE " + key + " = " + key;
+         quoted_list(spec.source_columns) + from_index(spec.from) + " WHERE " + where;
 }
 
 }  // namespace oa::sql

@@ -41,16 +41,15 @@ struct CopySpec {
   std::string shadow;
   std::vector<std::string> source_columns;
   std::vector<std::string> target_columns;
-  std::string shadow_key_column;  // any column of the shadow's unique key
 };
 
 // Copies the rows with lower < key <= upper (no lower bound when `has_lower` is
 // false). Placeholders: the lower bound (if any), then the upper bound. Run in
 // READ COMMITTED, the read takes no row locks, so it never waits for a client
 // nor makes one wait; a row a client changes meanwhile is in the change log and
-// is copied again later. A key already in the shadow came from the change log
-// and is at least as new, so the duplicate is left as it is (a no-op update,
-// not IGNORE, which would also hide conversion errors).
+// is copied again later. A plain INSERT: no key of the range is in the shadow
+// yet (changes to keys the copy has yet to read are not applied, see
+// change_log_sql.h), so a duplicate key error means the ALTER merges rows.
 std::string copy_chunk(const CopySpec& spec, bool has_lower);
 
 }  // namespace oa::sql

@@ -72,6 +72,8 @@ TEST_CASE("ADD UNIQUE KEY over duplicate values fails and loses no row") {
       online_alter().run(tool_args(database.name(), table, "ADD UNIQUE KEY uk (k)", kSlowCopy));
   CHECK_MESSAGE((result.exit_code == 4 || result.exit_code == 5),
                 "expected a refusal (4) or a failed migration (5), got " << result.describe());
+  // The message names the key the rows collide under.
+  CHECK_MESSAGE(result.err.find("'uk'") != std::string::npos, result.describe());
   expect_unchanged(database.name(), before);
 }
 
