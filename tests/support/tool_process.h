@@ -18,7 +18,7 @@ namespace oa::test {
 class ToolProcess {
  public:
   // Starts `binary` (no PATH search) with `args` (without argv[0]), stdin from
-  // /dev/null and the environment of this process, as ToolRun::run does. A
+  // /dev/null and the environment of this process (so MYSQL_PWD reaches it). A
   // process still running after `timeout` is killed with SIGKILL. Throws
   // std::runtime_error when the process cannot be started.
   ToolProcess(const std::string& binary, const std::vector<std::string>& args,
