@@ -59,6 +59,7 @@ std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
   // write load the log is never empty, and the copy must go on.
   const std::uint64_t horizon = number(c.query_value(sql::last_logged(spec_)));
   std::uint64_t applied = 0;
+  if (horizon == 0) return applied;  // an empty log, the common case between chunks
   for (;;) {
     const auto span = c.query(sql::next_span(spec_), {integer(kBatchEntries)});
     if (span.empty() || !span.front()[0] || number(span.front()[0]) > horizon) break;

@@ -38,9 +38,13 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
 
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
   const MigrationNames& n = plan.names;
-  return sql::TriggerSpec{plan.database,         plan.table,       n.change_log,
-                          n.insert_trigger,      n.update_trigger, n.delete_trigger,
-                          plan.chunk_key.columns};
+  return sql::TriggerSpec{plan.database,
+                          plan.table,
+                          n.change_log,
+                          n.insert_trigger,
+                          n.update_trigger,
+                          n.delete_trigger,
+                          plan.row_key->source_columns};  // the log's columns too
 }
 
 sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan) {
