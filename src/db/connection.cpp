@@ -9,14 +9,45 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <chrono>
+#include <cstdio>
 #include <sstream>
 
 #include "db/db_error.h"
+#include "log.h"
 
 namespace oa::db {
 namespace {
 
 constexpr int kConnectTimeoutSeconds = 10;  // a dead host must not hang a cron job
+
+constexpr std::size_t kLoggedStatementChars = 160;
+
+// With --verbose, each statement is logged once it returns, with its duration:
+// the text only, never the bound values (they may be row data).
+class StatementLog {
+ public:
+  explicit StatementLog(const std::string& statement)
+      : statement_(statement), started_(std::chrono::steady_clock::now()) {}
+  StatementLog(const StatementLog&) = delete;
+  StatementLog& operator=(const StatementLog&) = delete;
+  ~StatementLog() {
+    try {
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+              .count();
+      char took[32];
+      std::snprintf(took, sizeof took, "%.1f ms", ms);
+      log::debug(std::string("sql (") + took + "): " + statement_.substr(0, kLoggedStatementChars));
+    } catch (const std::exception&) {
+      // A log line is not worth ending the process for.
+    }
+  }
+
+ private:
+  const std::string& statement_;
+  std::chrono::steady_clock::time_point started_;
+};
 
 DbError translate(const sql::SQLException& e, const std::string& statement) {
   return DbError(e.getErrorCode(), e.what(), statement);
@@ -115,6 +146,7 @@ sql::PreparedStatement& Connection::prepared(const std::string& statement) {
 }
 
 void Connection::execute(const std::string& statement) {
+  StatementLog logged(statement);
   try {
     std::unique_ptr<sql::Statement> st(connection_->createStatement());
     st->execute(statement);
@@ -128,6 +160,7 @@ void Connection::execute(const std::string& statement) {
 }
 
 std::uint64_t Connection::update(const std::string& statement, const std::vector<Param>& params) {
+  StatementLog logged(statement);
   try {
     sql::PreparedStatement& ps = prepared(statement);
     auto blobs = bind(ps, params);
@@ -138,6 +171,7 @@ std::uint64_t Connection::update(const std::string& statement, const std::vector
 }
 
 std::vector<Row> Connection::query(const std::string& statement, const std::vector<Param>& params) {
+  StatementLog logged(statement);
   try {
     if (params.empty()) {
       std::unique_ptr<sql::Statement> st(connection_->createStatement());
