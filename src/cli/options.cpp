@@ -42,7 +42,7 @@ po::options_description describe_options() {
       ("chunk-time", po::value<double>()->default_value(0.5), "seconds per chunk to aim for")
       ("chunk-size", po::value<std::uint64_t>()->default_value(0),
        "fixed rows per chunk (0 = adaptive)")
-      ("chunk-size-max", po::value<std::uint64_t>()->default_value(100000),
+      ("chunk-size-max", po::value<std::uint64_t>()->default_value(Options{}.chunk_size_max),
        "largest adaptive chunk")
       ("sleep", po::value<double>()->default_value(0), "seconds to sleep between chunks")
       ("max-load", po::value<std::string>()->default_value("Threads_running=25"),

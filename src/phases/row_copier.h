@@ -14,7 +14,7 @@ namespace oa::phases {
 struct CopySettings {
   double chunk_time = 0.5;
   std::uint64_t chunk_size = 0;  // 0 = adaptive
-  std::uint64_t chunk_size_max = 100000;
+  std::uint64_t chunk_size_max = 20000;
   double sleep = 0;
   double progress_interval = 5;
 };
