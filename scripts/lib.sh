@@ -50,6 +50,7 @@ oa_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Starts a throwaway MariaDB on loopback with its own datadir and port, and
 # exports OA_HOST, OA_PORT, OA_SOCKET, OA_USER and MYSQL_PWD for clients.
 # The password travels only in the environment, never on a command line.
+# OA_BUFFER_POOL and OA_REDO_LOG size the buffer pool and the redo log.
 oa_server_start() {
   OA_SERVER_DIR=$(mktemp -d /tmp/online-alter-db.XXXXXX)
   local port=${OA_PORT:-13306}
@@ -69,7 +70,7 @@ bind-address=127.0.0.1
 user=root
 skip-log-bin
 innodb_buffer_pool_size=${OA_BUFFER_POOL:-1G}
-innodb_log_file_size=256M
+innodb_log_file_size=${OA_REDO_LOG:-256M}
 innodb_flush_log_at_trx_commit=2
 max_connections=500
 character-set-server=utf8mb4
