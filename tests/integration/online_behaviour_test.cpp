@@ -141,6 +141,27 @@ Overlap run_among_clients(const std::vector<std::string>& args, const Writer* wr
 
 }  // namespace
 
+// A probe that uses its row every 50 ms: it notices a stall of the table
+// within that time.
+ProbeOptions every_50ms() {
+  ProbeOptions options;
+  options.pause = milliseconds(50);
+  return options;
+}
+
+// Starts the tool with its cut-over held by `hold` and returns once it waits
+// there, after the triggers and the copy: a transaction opened now meets the
+// cut-over, not the trigger installation.
+std::unique_ptr<ToolProcess> start_held_at_cutover(const SharedTable& table, const FlagFile& hold,
+                                                   const std::string& cutover_retries) {
+  auto tool = std::make_unique<ToolProcess>(
+      online_alter().binary(),
+      execute_args(table, {"--chunk-size", "500", "--postpone-cutover-file", hold.path(),
+                           "--lock-wait-timeout", "1", "--cutover-retries", cutover_retries}));
+  REQUIRE_MESSAGE(tool->wait_for_err("cut-over postponed", kToolStartup), tool->err_so_far());
+  return tool;
+}
+
 TEST_CASE("clients using server-side prepared statements see no error during the whole migration") {
   ScratchDatabase database(test_server(), "oa_it_prepared");
   SharedTable table(database.name(), kTable, 10000, 2);
@@ -191,18 +212,10 @@ TEST_CASE(
     "beyond the lock timeout") {
   ScratchDatabase database(test_server(), "oa_it_longtx");
   SharedTable table(database.name(), kTable, 3000, 1);
-  ProbeOptions every_50ms;
-  every_50ms.pause = milliseconds(50);
-  ProbeClient probe(test_server(), table.probe_target(0), every_50ms);
-  // The postpone file holds the tool after the triggers and the copy, so that
-  // the transaction can start exactly then: started earlier, it would stop
-  // the trigger installation instead of the cut-over.
+  ProbeClient probe(test_server(), table.probe_target(0), every_50ms());
   FlagFile hold("oa_it_longtx");
-  ToolProcess tool(
-      online_alter().binary(),
-      execute_args(table, {"--chunk-size", "500", "--postpone-cutover-file", hold.path(),
-                           "--lock-wait-timeout", "1", "--cutover-retries", "3"}));
-  REQUIRE_MESSAGE(tool.wait_for_err("cut-over postponed", kToolStartup), tool.err_so_far());
+  const auto held = start_held_at_cutover(table, hold, "3");
+  ToolProcess& tool = *held;
 
   LongTransaction reader(test_server(), table.database(), table.table());
   const auto opened = Clock::now();
@@ -228,16 +241,11 @@ TEST_CASE("a long transaction that ends while the cut-over retries: the swap wai
   SharedTable table(database.name(), kTable, 3000, 1);
   Writer writer(test_server(), table.spec(), table.database(), table.table(), table.writer_rows(),
                 table.writer_options(4));
-  ProbeOptions every_50ms;
-  every_50ms.pause = milliseconds(50);
-  ProbeClient probe(test_server(), table.probe_target(0), every_50ms);
+  ProbeClient probe(test_server(), table.probe_target(0), every_50ms());
   FlagFile hold("oa_it_longtx_ends");
   const std::uint64_t commits_before = writer.stats().commits;
-  ToolProcess tool(
-      online_alter().binary(),
-      execute_args(table, {"--chunk-size", "500", "--postpone-cutover-file", hold.path(),
-                           "--lock-wait-timeout", "1", "--cutover-retries", "20"}));
-  REQUIRE_MESSAGE(tool.wait_for_err("cut-over postponed", kToolStartup), tool.err_so_far());
+  const auto held = start_held_at_cutover(table, hold, "20");
+  ToolProcess& tool = *held;
 
   LongTransaction reader(test_server(), table.database(), table.table());
   hold.remove();
