@@ -8,6 +8,7 @@
 #include <boost/log/trivial.hpp>
 #include <boost/log/utility/setup/common_attributes.hpp>
 #include <boost/log/utility/setup/console.hpp>
+#include <cstdio>
 #include <iostream>
 
 namespace oa::log {
@@ -16,6 +17,14 @@ namespace expr = boost::log::expressions;
 using Severity = logging::trivial::severity_level;
 
 namespace {
+
+bool debug_on = false;
+
+std::string one_decimal(double value, const char* unit) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.1f %s", value, unit);
+  return buf;
+}
 
 void write(Severity severity, const std::string& message) {
   BOOST_LOG_SEV(logging::trivial::logger::get(), severity) << message;
@@ -36,11 +45,17 @@ void init(int verbosity) {
                          : verbosity == 1 ? Severity::info
                                           : Severity::debug;
   logging::core::get()->set_filter(logging::trivial::severity >= floor);
+  debug_on = floor == Severity::debug;
 }
+
+bool debug_enabled() { return debug_on; }
 
 void debug(const std::string& message) { write(Severity::debug, message); }
 void info(const std::string& message) { write(Severity::info, message); }
 void warning(const std::string& message) { write(Severity::warning, message); }
 void error(const std::string& message) { write(Severity::error, message); }
+
+std::string seconds_text(double seconds) { return one_decimal(seconds, "s"); }
+std::string ms_text(double ms) { return one_decimal(ms, "ms"); }
 
 }  // namespace oa::log

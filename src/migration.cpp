@@ -1,7 +1,6 @@
 #include "migration.h"
 
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 
 #include "log.h"
@@ -29,10 +28,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::string seconds_text(Clock::time_point since) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f s",
-                std::chrono::duration<double>(Clock::now() - since).count());
-  return buf;
+  return log::seconds_text(std::chrono::duration<double>(Clock::now() - since).count());
 }
 
 plan::ReportSettings report_settings(const cli::Options& o) {

@@ -10,7 +10,6 @@
 #include <mysql_driver.h>
 
 #include <chrono>
-#include <cstdio>
 #include <sstream>
 
 #include "db/db_error.h"
@@ -24,21 +23,23 @@ constexpr int kConnectTimeoutSeconds = 10;  // a dead host must not hang a cron 
 constexpr std::size_t kLoggedStatementChars = 160;
 
 // With --verbose, each statement is logged once it returns, with its duration:
-// the text only, never the bound values (they may be row data).
+// the text only, never the bound values (they may be row data). Without it,
+// nothing is timed or formatted: this runs for every chunk of the copy.
 class StatementLog {
  public:
   explicit StatementLog(const std::string& statement)
-      : statement_(statement), started_(std::chrono::steady_clock::now()) {}
+      : statement_(statement), enabled_(log::debug_enabled()) {
+    if (enabled_) started_ = std::chrono::steady_clock::now();
+  }
   StatementLog(const StatementLog&) = delete;
   StatementLog& operator=(const StatementLog&) = delete;
   ~StatementLog() {
+    if (!enabled_) return;
     try {
       const double ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
               .count();
-      char took[32];
-      std::snprintf(took, sizeof took, "%.1f ms", ms);
-      log::debug(std::string("sql (") + took + "): " + statement_.substr(0, kLoggedStatementChars));
+      log::debug("sql (" + log::ms_text(ms) + "): " + statement_.substr(0, kLoggedStatementChars));
     } catch (const std::exception&) {
       // A log line is not worth ending the process for.
     }
@@ -46,6 +47,7 @@ class StatementLog {
 
  private:
   const std::string& statement_;
+  const bool enabled_;
   std::chrono::steady_clock::time_point started_;
 };
 

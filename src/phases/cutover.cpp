@@ -1,7 +1,6 @@
 #include "phases/cutover.h"
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <thread>
@@ -42,12 +41,6 @@ void wait_while_postponed(const std::string& file, const std::function<void()>& 
   log::info("postpone file removed; cutting over");
 }
 
-std::string ms_text(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f ms", ms);
-  return buf;
-}
-
 }  // namespace
 
 CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
@@ -73,8 +66,8 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
           attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up);
       result.locked_ms = t.locked_ms;
       result.changes_applied += t.changes_applied;
-      log::info("swap: waited " + ms_text(t.lock_wait_ms) + " for the lock on " +
-                sql::quote_identifier(plan.table) + ", then held it " + ms_text(t.locked_ms) +
+      log::info("swap: waited " + log::ms_text(t.lock_wait_ms) + " for the lock on " +
+                sql::quote_identifier(plan.table) + ", then held it " + log::ms_text(t.locked_ms) +
                 " (" + std::to_string(t.changes_applied) + " last changes applied)");
     });
   } catch (const db::DbError& e) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 #include "log.h"
 #include "sql/quote.h"
@@ -37,10 +36,9 @@ void build_deferred_indexes(db::Connection& c, const plan::MigrationPlan& plan,
   if (indexes.empty()) return;
   const auto started = std::chrono::steady_clock::now();
   c.execute(sql::add_indexes(plan.database, plan.names.shadow, indexes));
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.1f s",
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  log::info("built the shadow's secondary indexes in " + std::string(seconds));
+  log::info("built the shadow's secondary indexes in " +
+            log::seconds_text(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
 }
 
 }  // namespace oa::phases
