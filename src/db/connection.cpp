@@ -195,4 +195,10 @@ Value Connection::query_value(const std::string& statement, const std::vector<Pa
   return rows.front().front();
 }
 
+std::uint64_t Connection::query_number(const std::string& statement,
+                                       const std::vector<Param>& params) {
+  const Value v = query_value(statement, params);
+  return v ? std::stoull(*v) : 0;
+}
+
 }  // namespace oa::db

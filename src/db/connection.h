@@ -52,6 +52,9 @@ class Connection {
   // The single value of a one-row, one-column query; nullopt if no row or NULL.
   Value query_value(const std::string& statement, const std::vector<Param>& params = {});
 
+  // The same for a count, a sequence number or an id: 0 if no row or NULL.
+  std::uint64_t query_number(const std::string& statement, const std::vector<Param>& params = {});
+
  private:
   explicit Connection(std::unique_ptr<sql::Connection> connection);
   sql::PreparedStatement& prepared(const std::string& statement);

@@ -49,7 +49,7 @@ std::uint64_t ChangeApplier::apply_under_table_locks(db::Connection& c) {
 }
 
 std::uint64_t ChangeApplier::logged(db::Connection& c) const {
-  return number(c.query_value(sql::count_logged(spec_)));
+  return c.query_number(sql::count_logged(spec_));
 }
 
 std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
@@ -57,7 +57,7 @@ std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
                                         bool transactions) {
   // Entries logged after this point wait for the next call: under a steady
   // write load the log is never empty, and the copy must go on.
-  const std::uint64_t horizon = number(c.query_value(sql::last_logged(spec_)));
+  const std::uint64_t horizon = c.query_number(sql::last_logged(spec_));
   std::uint64_t applied = 0;
   if (horizon == 0) return applied;  // an empty log, the common case between chunks
   for (;;) {

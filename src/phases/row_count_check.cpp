@@ -5,13 +5,6 @@
 #include "sql/quote.h"
 
 namespace oa::phases {
-namespace {
-
-std::uint64_t count(db::Connection& c, const std::string& query) {
-  return std::stoull(c.query_value(query).value_or("0"));
-}
-
-}  // namespace
 
 void check_row_counts(ServerAccess& server, const plan::MigrationPlan& plan,
                       const ChangeApplier& applier) {
@@ -24,12 +17,12 @@ void check_row_counts(ServerAccess& server, const plan::MigrationPlan& plan,
   c.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
   std::uint64_t original_rows = 0, shadow_rows = 0, pending = 0;
   try {
-    original_rows = count(c, "SELECT COUNT(*) FROM " + original);
-    shadow_rows = count(c, "SELECT COUNT(*) FROM " + shadow);
-    pending = count(c, sql::count_logged(spec));
+    original_rows = c.query_number("SELECT COUNT(*) FROM " + original);
+    shadow_rows = c.query_number("SELECT COUNT(*) FROM " + shadow);
+    pending = c.query_number(sql::count_logged(spec));
     if (pending > 0) {
-      original_rows -= count(c, sql::count_changed_in_table(spec));
-      shadow_rows -= count(c, sql::count_changed_in_shadow(spec));
+      original_rows -= c.query_number(sql::count_changed_in_table(spec));
+      shadow_rows -= c.query_number(sql::count_changed_in_shadow(spec));
     }
   } catch (...) {
     c.execute("ROLLBACK");

@@ -42,10 +42,6 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-std::uint64_t connection_id(db::Connection& c) {
-  return std::stoull(c.query_value("SELECT CONNECTION_ID()").value_or("0"));
-}
-
 bool ready(std::future<void>& f) {
   return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
@@ -85,7 +81,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   auto renamer = db::Connection::open(server.settings());
   locker->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
   renamer->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
-  const std::uint64_t renamer_id = connection_id(*renamer);
+  const std::uint64_t renamer_id = renamer->query_number("SELECT CONNECTION_ID()");
 
   before_lock();
   const auto asked = Clock::now();
