@@ -55,23 +55,25 @@ DbError translate(const sql::SQLException& e, const std::string& statement) {
   return DbError(e.getErrorCode(), e.what(), statement);
 }
 
-std::vector<Row> read_all(sql::ResultSet& rs) {
-  std::vector<Row> rows;
+// Calls visit() with each row of `rs`; the Row passed is reused from row to
+// row, so its strings keep their memory.
+void visit_rows(sql::ResultSet& rs, const RowVisitor& visit) {
   const unsigned columns = rs.getMetaData()->getColumnCount();
+  Row row(columns);
   while (rs.next()) {
-    Row row;
-    row.reserve(columns);
     for (unsigned i = 1; i <= columns; ++i) {
       sql::SQLString text = rs.getString(i);
+      Value& value = row[i - 1];
       if (rs.wasNull()) {
-        row.emplace_back(std::nullopt);
+        value.reset();
+      } else if (value) {
+        value->assign(text.asStdString());
       } else {
-        row.emplace_back(text.asStdString());
+        value.emplace(text.asStdString());
       }
     }
-    rows.push_back(std::move(row));
+    visit(row);
   }
-  return rows;
 }
 
 // Binds parameters; the returned streams back blob parameters and must outlive execution.
@@ -172,21 +174,29 @@ std::uint64_t Connection::update(const std::string& statement, const std::vector
   }
 }
 
-std::vector<Row> Connection::query(const std::string& statement, const std::vector<Param>& params) {
+void Connection::for_each_row(const std::string& statement, const std::vector<Param>& params,
+                              const RowVisitor& visit) {
   StatementLog logged(statement);
   try {
     if (params.empty()) {
       std::unique_ptr<sql::Statement> st(connection_->createStatement());
       std::unique_ptr<sql::ResultSet> rs(st->executeQuery(statement));
-      return read_all(*rs);
+      visit_rows(*rs, visit);
+      return;
     }
     sql::PreparedStatement& ps = prepared(statement);
     auto blobs = bind(ps, params);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    return read_all(*rs);
+    visit_rows(*rs, visit);
   } catch (const sql::SQLException& e) {
     throw translate(e, statement);
   }
+}
+
+std::vector<Row> Connection::query(const std::string& statement, const std::vector<Param>& params) {
+  std::vector<Row> rows;
+  for_each_row(statement, params, [&](const Row& row) { rows.push_back(row); });
+  return rows;
 }
 
 Value Connection::query_value(const std::string& statement, const std::vector<Param>& params) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,8 @@ namespace oa::db {
 // A column value as the server's text (or raw bytes); nullopt is SQL NULL.
 using Value = std::optional<std::string>;
 using Row = std::vector<Value>;
+// Called once per row of a result; the Row is valid only during the call.
+using RowVisitor = std::function<void(const Row&)>;
 
 // A bound parameter. `binary` binds as a blob so bytes are compared as bytes;
 // `integer` binds as a number (LIMIT and OFFSET accept nothing else).
@@ -48,6 +51,11 @@ class Connection {
 
   // Runs a query and returns all its rows; meant for small results.
   std::vector<Row> query(const std::string& statement, const std::vector<Param>& params = {});
+
+  // Runs a query and passes each row to `visit`, without keeping them: for
+  // results too large to copy row by row (one Row object serves them all).
+  void for_each_row(const std::string& statement, const std::vector<Param>& params,
+                    const RowVisitor& visit);
 
   // The single value of a one-row, one-column query; nullopt if no row or NULL.
   Value query_value(const std::string& statement, const std::vector<Param>& params = {});
