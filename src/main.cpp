@@ -7,6 +7,7 @@
 #include "error.h"
 #include "log.h"
 #include "migration.h"
+#include "verify_command.h"
 
 int main(int argc, char** argv) {
   using oa::ExitCode;
@@ -17,7 +18,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     oa::log::init(parsed.options.verbosity);
-    oa::run_migration(parsed.options);
+    if (parsed.options.command == oa::cli::Command::kVerify) {
+      oa::run_verify(parsed.options);
+    } else {
+      oa::run_migration(parsed.options);
+    }
     return 0;
   } catch (const oa::Error& e) {
     std::cerr << "error: " << e.what() << std::endl;

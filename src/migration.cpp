@@ -14,6 +14,7 @@
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
 #include "phases/throttler.h"
+#include "phases/verification.h"
 #include "plan/migration_plan.h"
 #include "plan/plan_report.h"
 #include "preflight/preflight.h"
@@ -29,6 +30,13 @@ using Clock = std::chrono::steady_clock;
 
 std::string seconds_text(Clock::time_point since) {
   return log::seconds_text(std::chrono::duration<double>(Clock::now() - since).count());
+}
+
+std::string verification_text(const std::optional<phases::VerifyStats>& v) {
+  if (!v) return "not verified (--no-verify; row counts checked)";
+  return "verified " + std::to_string(v->rows) + " rows in " + std::to_string(v->chunks) +
+         " ranges, " + std::to_string(v->mismatches) + " mismatches, " +
+         std::to_string(v->repaired) + " repaired";
 }
 
 plan::ReportSettings report_settings(const cli::Options& o) {
@@ -62,11 +70,19 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   // Not concurrently: a snapshot taken before the index build ends cannot
   // read the shadow after it (error 1412, "Table definition has changed").
   phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
-  phases::check_row_counts(server, plan, applier);
+  // Verified after the wait, as close to the swap as can be.
+  const std::uint64_t applied_while_postponed =
+      phases::wait_while_postponed(server, applier, o.postpone_cutover_file);
+  std::optional<phases::VerifyStats> verified;
+  if (o.verify) {
+    const std::uint64_t range = o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max;
+    verified = phases::verify_shadow(server, plan, {range, o.progress_interval});
+  } else {
+    phases::check_row_counts(server, plan, applier);
+  }
   phases::CutoverResult swap;
   try {
-    swap = phases::cut_over(server, plan, applier,
-                            {o.postpone_cutover_file, o.lock_wait_timeout, o.cutover_retries});
+    swap = phases::cut_over(server, plan, applier, {o.lock_wait_timeout, o.cutover_retries});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
     // and must not be dropped.
@@ -102,10 +118,11 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   }
   std::cout << "done: " << sql::qualified_name(plan.database, plan.table) << " altered in "
             << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in "
-            << stats.chunks << " chunks, " << stats.changes_applied + swap.changes_applied
-            << " logged changes applied; the table was locked for "
-            << static_cast<long>(swap.locked_ms) << " ms at the swap (attempt " << swap.attempts
-            << ")" << std::endl;
+            << stats.chunks << " chunks, "
+            << stats.changes_applied + applied_while_postponed + swap.changes_applied
+            << " logged changes applied; " << verification_text(verified)
+            << "; the table was locked for " << static_cast<long>(swap.locked_ms)
+            << " ms at the swap (attempt " << swap.attempts << ")" << std::endl;
   if (!tidy) {
     throw Error(ExitCode::kCleanupIncomplete,
                 "the migration succeeded, but the triggers on " +

@@ -16,12 +16,22 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: online-alter --database D --table T --alter \"CLAUSES\" [--dry-run | --execute]\n"
+    "       online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
     "Changes the schema of table T while the application keeps using it.\n"
-    "Without --dry-run or --execute, prints the plan and changes nothing.\n";
+    "Without --dry-run or --execute, prints the plan and changes nothing.\n"
+    "verify compares two tables chunk by chunk (see online-alter verify --help).\n";
 
-po::options_description describe_options() {
-  // One option per line reads as the table it is; the formatter would fold it.
-  // clang-format off
+constexpr const char* kVerifyUsage =
+    "Usage: online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
+    "Compares table T with table OTHER of the same database, key range by key range along\n"
+    "T's primary (or unique) key, by XXH3 checksums of their rows over the columns both have\n"
+    "(or --columns), and prints the ranges and keys that differ. Exits 0 when the tables are\n"
+    "equal, 9 when they differ. Reads only; run it while nothing writes either table, or expect\n"
+    "rows changed during the run to differ.\n";
+
+// One option per line reads as the table it is; the formatter would fold it.
+// clang-format off
+po::options_description connection_options() {
   po::options_description connection("Connection");
   connection.add_options()
       ("host,h", po::value<std::string>(), "server host (default localhost)")
@@ -30,6 +40,24 @@ po::options_description describe_options() {
       ("password,p", po::value<std::string>(), "password (prefer MYSQL_PWD or --defaults-file)")
       ("socket,S", po::value<std::string>(), "unix socket instead of host and port")
       ("defaults-file", po::value<std::string>(), "my.cnf-style file; its [client] group is read");
+  return connection;
+}
+
+po::options_description output_options() {
+  po::options_description output("Output");
+  output.add_options()
+      ("progress-interval", po::value<double>()->default_value(5),
+       "seconds between progress lines")
+      ("verbose,v", po::bool_switch(), "log every chunk and statement")
+      ("quiet,q", po::bool_switch(), "log only warnings and errors")
+      ("help", "print this help")
+      ("version", "print the version");
+  return output;
+}
+// clang-format on
+
+po::options_description describe_options() {
+  // clang-format off
   po::options_description target("What to change");
   target.add_options()
       ("database,D", po::value<std::string>(), "schema of the table")
@@ -58,18 +86,29 @@ po::options_description describe_options() {
        "seconds each DDL may wait for locks")
       ("cutover-retries", po::value<unsigned>()->default_value(10),
        "attempts to take the swap locks")
+      ("no-verify", po::bool_switch(),
+       "skip comparing the tables' checksums before the swap (rows are still counted)")
       ("no-drop-old-table", po::bool_switch(), "keep the original table as _T_old after the swap");
-  po::options_description output("Output");
-  output.add_options()
-      ("progress-interval", po::value<double>()->default_value(5),
-       "seconds between progress lines")
-      ("verbose,v", po::bool_switch(), "log every chunk and statement")
-      ("quiet,q", po::bool_switch(), "log only warnings and errors")
-      ("help", "print this help")
-      ("version", "print the version");
   // clang-format on
   po::options_description all;
-  all.add(connection).add(target).add(copy).add(cutover).add(output);
+  all.add(connection_options()).add(target).add(copy).add(cutover).add(output_options());
+  return all;
+}
+
+po::options_description describe_verify_options() {
+  // clang-format off
+  po::options_description tables("What to compare");
+  tables.add_options()
+      ("database,D", po::value<std::string>(), "schema of both tables")
+      ("table,t", po::value<std::string>(), "the table walked along its key")
+      ("against", po::value<std::string>(), "the table compared with it")
+      ("columns", po::value<std::string>(), "comma-separated columns to compare (default: all "
+       "that both tables have)")
+      ("chunk-size", po::value<std::uint64_t>()->default_value(Options{}.chunk_size_max),
+       "rows per compared key range");
+  // clang-format on
+  po::options_description all;
+  all.add(connection_options()).add(tables).add(output_options());
   return all;
 }
 
@@ -163,33 +202,94 @@ std::vector<LoadLimit> parse_load_limits(const std::string& text, const std::str
   return limits;
 }
 
-ParseResult parse_options(int argc, char** argv) {
-  const po::options_description description = describe_options();
-  po::variables_map vm;
+namespace {
+
+// Stores argv[first..] into `vm`; hides the password from the process list
+// either way.
+void parse_into(po::variables_map& vm, const po::options_description& description, int argc,
+                char** argv, int first) {
   try {
-    po::store(po::command_line_parser(argc, argv).options(description).run(), vm);
+    po::store(
+        po::command_line_parser(argc - first + 1, argv + first - 1).options(description).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     scrub_password(argc, argv);
-    throw UsageError(std::string(e.what()) + " (see online-alter --help)");
+    throw UsageError(std::string(e.what()) + " (see online-alter" + (first > 1 ? " verify" : "") +
+                     " --help)");
   }
   scrub_password(argc, argv);
-  ParseResult result;
+}
+
+// The --help or --version text when asked for; empty otherwise.
+std::string help_or_version(const po::variables_map& vm, const char* usage,
+                            const po::options_description& description) {
+  std::ostringstream text;
   if (vm.count("help")) {
-    std::ostringstream text;
-    text << kUsage << description;
-    result.print_and_exit = text.str();
-    return result;
+    text << usage << description;
+  } else if (vm.count("version")) {
+    text << "online-alter " << ONLINE_ALTER_VERSION << "\n";
   }
-  if (vm.count("version")) {
-    result.print_and_exit = std::string("online-alter ") + ONLINE_ALTER_VERSION + "\n";
-    return result;
-  }
-  Options& o = result.options;
+  return text.str();
+}
+
+// The options both commands share: connection, database, table, output.
+void read_common(const po::variables_map& vm, Options& o) {
   o.connection = connection_settings(vm);
   if (o.connection.database.empty()) throw UsageError("--database is required");
   if (auto v = get<std::string>(vm, "table")) o.table = *v;
   if (o.table.empty()) throw UsageError("--table is required");
+  o.progress_interval = vm["progress-interval"].as<double>();
+  require_positive(o.progress_interval, "progress-interval");
+  if (vm["verbose"].as<bool>() && vm["quiet"].as<bool>()) {
+    throw UsageError("--verbose and --quiet exclude each other");
+  }
+  o.verbosity = vm["quiet"].as<bool>() ? 0 : vm["verbose"].as<bool>() ? 2 : 1;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    const auto first = item.find_first_not_of(' ');
+    const auto last = item.find_last_not_of(' ');
+    if (first == std::string::npos) throw UsageError("--columns has an empty name: '" + text + "'");
+    items.push_back(item.substr(first, last - first + 1));
+  }
+  return items;
+}
+
+ParseResult parse_verify(int argc, char** argv) {
+  const po::options_description description = describe_verify_options();
+  po::variables_map vm;
+  parse_into(vm, description, argc, argv, 2);
+  ParseResult result;
+  result.print_and_exit = help_or_version(vm, kVerifyUsage, description);
+  if (!result.print_and_exit.empty()) return result;
+  Options& o = result.options;
+  o.command = Command::kVerify;
+  read_common(vm, o);
+  if (auto v = get<std::string>(vm, "against")) o.against = *v;
+  if (o.against.empty()) throw UsageError("--against is required: the table to compare with");
+  if (o.against == o.table) throw UsageError("--against names --table itself; name another table");
+  if (auto v = get<std::string>(vm, "columns")) o.columns = split_list(*v);
+  o.chunk_size = vm["chunk-size"].as<std::uint64_t>();
+  if (o.chunk_size == 0) throw UsageError("--chunk-size must be at least 1");
+  return result;
+}
+
+}  // namespace
+
+ParseResult parse_options(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "verify") == 0) return parse_verify(argc, argv);
+  const po::options_description description = describe_options();
+  po::variables_map vm;
+  parse_into(vm, description, argc, argv, 1);
+  ParseResult result;
+  result.print_and_exit = help_or_version(vm, kUsage, description);
+  if (!result.print_and_exit.empty()) return result;
+  Options& o = result.options;
+  read_common(vm, o);
   if (auto v = get<std::string>(vm, "alter")) o.alter = *v;
   if (!vm.count("alter"))
     throw UsageError("--alter is required, e.g. --alter \"ADD COLUMN c INT\"");
@@ -212,12 +312,7 @@ ParseResult parse_options(int argc, char** argv) {
   o.cutover_retries = vm["cutover-retries"].as<unsigned>();
   if (o.cutover_retries == 0) throw UsageError("--cutover-retries must be at least 1");
   o.drop_old_table = !vm["no-drop-old-table"].as<bool>();
-  o.progress_interval = vm["progress-interval"].as<double>();
-  require_positive(o.progress_interval, "progress-interval");
-  if (vm["verbose"].as<bool>() && vm["quiet"].as<bool>()) {
-    throw UsageError("--verbose and --quiet exclude each other");
-  }
-  o.verbosity = vm["quiet"].as<bool>() ? 0 : vm["verbose"].as<bool>() ? 2 : 1;
+  o.verify = !vm["no-verify"].as<bool>();
   return result;
 }
 

@@ -11,6 +11,9 @@ namespace oa::cli {
 
 enum class Mode { kPlanOnly, kDryRun, kExecute };
 
+// `online-alter ...` migrates; `online-alter verify ...` compares two tables.
+enum class Command { kMigrate, kVerify };
+
 // A status variable and the value above which it counts as overloaded.
 struct LoadLimit {
   std::string variable;
@@ -18,8 +21,11 @@ struct LoadLimit {
 };
 
 struct Options {
+  Command command = Command::kMigrate;
   db::ConnectionSettings connection;
   std::string table;
+  std::string against;               // verify: the table compared with `table`
+  std::vector<std::string> columns;  // verify: the columns compared; empty = all shared
   std::string alter;
   Mode mode = Mode::kPlanOnly;
 
@@ -37,6 +43,7 @@ struct Options {
   unsigned lock_wait_timeout = 2;  // seconds any DDL of the tool may wait for a lock
   unsigned cutover_retries = 10;
   bool drop_old_table = true;
+  bool verify = true;            // compare checksums of every range before the swap
   double progress_interval = 5;  // seconds between progress lines
   int verbosity = 1;             // 0 quiet, 1 normal, 2 verbose
 };

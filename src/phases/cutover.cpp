@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <functional>
 #include <thread>
 
 #include "db/db_error.h"
@@ -24,14 +23,18 @@ constexpr auto kPostponeReminder = std::chrono::seconds(60);
 constexpr std::uint64_t kFewChanges = 50;
 constexpr int kMaxCatchUpRounds = 20;  // a write load the applier cannot outrun
 
+}  // namespace
+
 // While postponed, the log keeps growing; applying it keeps the final lock short.
-void wait_while_postponed(const std::string& file, const std::function<void()>& keep_up) {
-  if (file.empty() || !std::filesystem::exists(file)) return;
+std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
+                                   const std::string& file) {
+  std::uint64_t applied = 0;
+  if (file.empty() || !std::filesystem::exists(file)) return applied;
   log::info("copy complete; cut-over postponed while " + file +
             " exists (the new table is kept in sync). Remove the file to swap");
   auto reminded = std::chrono::steady_clock::now();
   while (std::filesystem::exists(file)) {
-    keep_up();
+    applied += applier.apply(server.copy());
     std::this_thread::sleep_for(kPostponePoll);
     if (std::chrono::steady_clock::now() - reminded > kPostponeReminder) {
       log::info("cut-over still postponed by " + file);
@@ -39,15 +42,12 @@ void wait_while_postponed(const std::string& file, const std::function<void()>& 
     }
   }
   log::info("postpone file removed; cutting over");
+  return applied;
 }
-
-}  // namespace
 
 CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
                        ChangeApplier& applier, const CutoverSettings& settings) {
   CutoverResult result;
-  wait_while_postponed(settings.postpone_file,
-                       [&] { result.changes_applied += applier.apply(server.copy()); });
   // Without fresh statistics the optimizer would plan the application's first
   // queries against the new table blind.
   server.main().query(sql::analyze_table(plan.database, plan.names.shadow));

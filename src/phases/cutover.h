@@ -12,7 +12,6 @@
 namespace oa::phases {
 
 struct CutoverSettings {
-  std::string postpone_file;  // wait while it exists, keeping the shadow in sync
   unsigned lock_wait_timeout = 2;
   unsigned retries = 10;
 };
@@ -27,8 +26,12 @@ struct CutoverResult {
   std::uint64_t late_changes = 0;
 };
 
-// Waits while the postpone file exists (applying logged changes meanwhile),
-// refreshes the shadow's statistics, then swaps (see swap_attempt.h). Throws
+// Waits while `postpone_file` exists (none when empty), applying the logged
+// changes every half second so the shadow stays in sync. Returns how many.
+std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
+                                   const std::string& postpone_file);
+
+// Refreshes the shadow's statistics, then swaps (see swap_attempt.h). Throws
 // an Error with ExitCode::kCutoverFailed when the locks could not be had in
 // `retries` attempts; T is then untouched.
 CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,

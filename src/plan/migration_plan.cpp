@@ -33,7 +33,18 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
         "columns and an index on them, e.g. replace the key in the same ALTER with DROP "
         "PRIMARY KEY, ADD PRIMARY KEY (...) starting with those columns");
   }
+  plan.compared.clear();
+  for (std::size_t i = 0; i < plan.mapping->source.size(); ++i) {
+    plan.compared.push_back(sql::compare_as(column_type(original, plan.mapping->source[i]),
+                                            column_type(shadow, plan.mapping->target[i])));
+  }
   return plan;
+}
+
+sql::ColumnType column_type(const schema::TableInfo& table, const std::string& column) {
+  const schema::Column* c = table.column(column);
+  if (c == nullptr) return sql::ColumnType{column, "", ""};
+  return sql::ColumnType{c->name, c->data_type, c->column_type};
 }
 
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {

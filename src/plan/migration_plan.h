@@ -13,6 +13,7 @@
 #include "sql/change_log_sql.h"
 #include "sql/chunk_sql.h"
 #include "sql/triggers.h"
+#include "sql/verify_sql.h"
 
 namespace oa::plan {
 
@@ -28,6 +29,9 @@ struct MigrationPlan {
   // Known once the ALTER has been applied to the shadow (dry run and execute).
   std::optional<ColumnMapping> mapping;
   std::optional<RowKey> row_key;
+  // How the verification reads each copied column on both sides, same order
+  // as mapping->source.
+  std::vector<sql::ComparedColumn> compared;
 
   bool has_shadow_details() const { return mapping.has_value() && row_key.has_value(); }
 };
@@ -46,5 +50,8 @@ sql::TriggerSpec trigger_spec(const MigrationPlan& plan);
 sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan);
 sql::CopySpec copy_spec(const MigrationPlan& plan);
 sql::ChunkTable chunk_table(const MigrationPlan& plan);
+
+// How the server describes `column` of `table`, for sql::compare_as.
+sql::ColumnType column_type(const schema::TableInfo& table, const std::string& column);
 
 }  // namespace oa::plan

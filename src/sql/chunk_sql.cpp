@@ -59,12 +59,18 @@ std::string last_key(const ChunkTable& t) {
   return "SELECT " + quoted_list(t.columns) + from_index(t) + order_by(t, "DESC") + " LIMIT 1";
 }
 
-std::string copy_chunk(const CopySpec& spec, bool has_lower) {
+std::string key_range(const std::vector<std::string>& columns, bool has_lower, bool has_upper) {
+  std::string where;
+  if (has_lower) where = "(" + key_after(columns).text + ")";
+  if (has_upper) where += (has_lower ? " AND (" : "(") + key_up_to(columns).text + ")";
+  return where.empty() ? "" : " WHERE " + where;
+}
+
+std::string copy_chunk(const CopySpec& spec, bool has_lower, bool has_upper) {
   const std::string shadow = qualified_name(spec.from.db, spec.shadow);
-  std::string where = "(" + key_up_to(spec.from.columns).text + ")";
-  if (has_lower) where = "(" + key_after(spec.from.columns).text + ") AND " + where;
   return "INSERT INTO " + shadow + " (" + quoted_list(spec.target_columns) + ") SELECT " +
-         quoted_list(spec.source_columns) + from_index(spec.from) + " WHERE " + where;
+         quoted_list(spec.source_columns) + from_index(spec.from) +
+         key_range(spec.from.columns, has_lower, has_upper);
 }
 
 }  // namespace oa::sql

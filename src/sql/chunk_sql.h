@@ -21,6 +21,10 @@ Predicate key_after(const std::vector<std::string>& columns);
 // (c1, ..., cn) <= (?, ..., ?), written out the same way.
 Predicate key_up_to(const std::vector<std::string>& columns);
 
+// " WHERE <key_after> AND <key_up_to>", either part left out when its flag is
+// false ("" when both are). Placeholders: the lower bound's, then the upper's.
+std::string key_range(const std::vector<std::string>& columns, bool has_lower, bool has_upper);
+
 struct ChunkTable {
   std::string db;
   std::string table;
@@ -44,12 +48,13 @@ struct CopySpec {
 };
 
 // Copies the rows with lower < key <= upper (no lower bound when `has_lower` is
-// false). Placeholders: the lower bound (if any), then the upper bound. Run in
+// false, no upper one when `has_upper` is false). Placeholders: the lower
+// bound, then the upper bound, each if any. Run in
 // READ COMMITTED, the read takes no row locks, so it never waits for a client
 // nor makes one wait; a row a client changes meanwhile is in the change log and
 // is copied again later. A plain INSERT: no key of the range is in the shadow
 // yet (changes to keys the copy has yet to read are not applied, see
 // change_log_sql.h), so a duplicate key error means the ALTER merges rows.
-std::string copy_chunk(const CopySpec& spec, bool has_lower);
+std::string copy_chunk(const CopySpec& spec, bool has_lower, bool has_upper = true);
 
 }  // namespace oa::sql
