@@ -122,18 +122,6 @@ std::string describe_key(const db::Row& row, std::size_t key_columns) {
   return out + ")";
 }
 
-std::vector<db::Param> ChunkComparer::range_params(const std::vector<std::string>& key,
-                                                   const std::optional<Key>& lower,
-                                                   const std::optional<Key>& upper) const {
-  std::vector<db::Param> params;
-  if (lower) params = bind_key(sql::key_after(key), *lower, tables_.binary);
-  if (upper) {
-    auto more = bind_key(sql::key_up_to(key), *upper, tables_.binary);
-    params.insert(params.end(), more.begin(), more.end());
-  }
-  return params;
-}
-
 RangeComparison ChunkComparer::compare(db::Connection& c, const std::optional<Key>& lower,
                                        const std::optional<Key>& upper) const {
   // Rows are hashed as they arrive; only a range that differs is read again,
@@ -161,17 +149,17 @@ RangeComparison ChunkComparer::read(db::Connection& c, const std::optional<Key>&
     if (!t.change_log.empty()) {
       for (const db::Row& row : c.query(
                sql::logged_keys_in_range(t.db, t.change_log, t.source.key, has_lower, has_upper),
-               range_params(t.source.key, lower, upper))) {
+               bind_range(t.source.key, lower, upper, t.binary))) {
         logged.insert(verify::canonical_row(row));
       }
     }
     if (name_keys) {
-      source_rows = c.query(source_query, range_params(t.source.key, lower, upper));
-      target_rows = c.query(target_query, range_params(t.target.key, lower, upper));
+      source_rows = c.query(source_query, bind_range(t.source.key, lower, upper, t.binary));
+      target_rows = c.query(target_query, bind_range(t.target.key, lower, upper, t.binary));
     } else {
-      c.for_each_row(source_query, range_params(t.source.key, lower, upper),
+      c.for_each_row(source_query, bind_range(t.source.key, lower, upper, t.binary),
                      [&](const db::Row& row) { source.add(row); });
-      c.for_each_row(target_query, range_params(t.target.key, lower, upper),
+      c.for_each_row(target_query, bind_range(t.target.key, lower, upper, t.binary),
                      [&](const db::Row& row) { target.add(row); });
     }
   } catch (...) {

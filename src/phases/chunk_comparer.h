@@ -60,9 +60,6 @@ class ChunkComparer {
   // keys that differ are named.
   RangeComparison read(db::Connection& c, const std::optional<Key>& lower,
                        const std::optional<Key>& upper, bool name_keys) const;
-  std::vector<db::Param> range_params(const std::vector<std::string>& key,
-                                      const std::optional<Key>& lower,
-                                      const std::optional<Key>& upper) const;
 
   ComparedTables tables_;
 };

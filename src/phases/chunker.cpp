@@ -12,6 +12,18 @@ std::vector<db::Param> bind_key(const sql::Predicate& predicate, const Key& key,
   return params;
 }
 
+std::vector<db::Param> bind_range(const std::vector<std::string>& columns,
+                                  const std::optional<Key>& lower, const std::optional<Key>& upper,
+                                  const std::vector<bool>& binary) {
+  std::vector<db::Param> params;
+  if (lower) params = bind_key(sql::key_after(columns), *lower, binary);
+  if (upper) {
+    auto more = bind_key(sql::key_up_to(columns), *upper, binary);
+    params.insert(params.end(), more.begin(), more.end());
+  }
+  return params;
+}
+
 Chunker::Chunker(db::Connection& connection, sql::ChunkTable table, std::vector<bool> binary)
     : connection_(connection), table_(std::move(table)), binary_(std::move(binary)) {}
 
@@ -33,10 +45,7 @@ std::optional<Key> Chunker::last_key() {
 
 std::optional<Key> Chunker::boundary(const std::optional<Key>& lower, const Key& end,
                                      std::uint64_t rows) {
-  std::vector<db::Param> params;
-  if (lower) params = bind_key(sql::key_after(table_.columns), *lower, binary_);
-  auto upto = bind_key(sql::key_up_to(table_.columns), end, binary_);
-  params.insert(params.end(), upto.begin(), upto.end());
+  std::vector<db::Param> params = bind_range(table_.columns, lower, end, binary_);
   db::Param offset{std::to_string(rows > 0 ? rows - 1 : 0)};
   offset.integer = true;
   params.push_back(offset);

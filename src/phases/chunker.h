@@ -18,6 +18,12 @@ using Key = std::vector<std::string>;
 std::vector<db::Param> bind_key(const sql::Predicate& predicate, const Key& key,
                                 const std::vector<bool>& binary);
 
+// The parameters of sql::key_range(columns, lower, upper): those of the lower
+// bound, then those of the upper one, each when there is one.
+std::vector<db::Param> bind_range(const std::vector<std::string>& columns,
+                                  const std::optional<Key>& lower, const std::optional<Key>& upper,
+                                  const std::vector<bool>& binary);
+
 class Chunker {
  public:
   // `binary[i]`: key column i is compared as bytes.

@@ -54,10 +54,7 @@ CopyStats RowCopier::run() {
     const bool last = !upper;
     if (last) upper = end;
 
-    std::vector<db::Param> params;
-    if (lower) params = bind_key(sql::key_after(columns), *lower, chunker.binary());
-    auto upto = bind_key(sql::key_up_to(columns), *upper, chunker.binary());
-    params.insert(params.end(), upto.begin(), upto.end());
+    const std::vector<db::Param> params = bind_range(columns, lower, upper, chunker.binary());
 
     const auto chunk_start = Clock::now();
     std::uint64_t inserted = 0;

@@ -23,22 +23,13 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
   db::Connection& c = server.copy();
   const auto& source_key = plan.chunk_key.columns;
   const auto& target_key = plan.row_key->target_columns;
-  auto params_for = [&](const std::vector<std::string>& key) {
-    std::vector<db::Param> params;
-    if (lower) params = bind_key(sql::key_after(key), *lower, plan.chunk_key.binary);
-    if (upper) {
-      auto more = bind_key(sql::key_up_to(key), *upper, plan.chunk_key.binary);
-      params.insert(params.end(), more.begin(), more.end());
-    }
-    return params;
-  };
   c.execute("START TRANSACTION");
   try {
     c.update(sql::delete_rows_in_range(plan.database, plan.names.shadow, target_key,
                                        lower.has_value(), upper.has_value()),
-             params_for(target_key));
+             bind_range(target_key, lower, upper, plan.chunk_key.binary));
     c.update(sql::copy_chunk(plan::copy_spec(plan), lower.has_value(), upper.has_value()),
-             params_for(source_key));
+             bind_range(source_key, lower, upper, plan.chunk_key.binary));
   } catch (...) {
     c.execute("ROLLBACK");
     throw;
