@@ -1,6 +1,8 @@
 #include "migration.h"
 
 #include <chrono>
+#include <filesystem>
+#include <future>
 #include <iostream>
 
 #include "log.h"
@@ -55,6 +57,28 @@ plan::ReportSettings report_settings(const cli::Options& o) {
                   "\nRemove them by hand (see sql/recovery.sql): triggers first, then tables.");
 }
 
+// Builds the deferred indexes on the main session while the verification
+// reads on a session of its own: the build runs in the server and the
+// verification mostly in the client, so together they take little longer
+// than the longer of the two.
+phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
+                                          const plan::MigrationPlan& plan,
+                                          const std::vector<sql::IndexDefinition>& indexes,
+                                          const phases::VerifySettings& settings) {
+  auto reader = server.open_copy_session();
+  auto build = std::async(std::launch::async,
+                          [&] { phases::build_deferred_indexes(server.main(), plan, indexes); });
+  phases::VerifyStats stats;
+  try {
+    stats = phases::verify_shadow(server, *reader, plan, settings);
+  } catch (...) {
+    build.wait();  // cleanup must not drop the shadow under the running ALTER
+    throw;
+  }
+  build.get();
+  return stats;
+}
+
 // Steps 5-7 of --execute, after the triggers exist.
 void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
                    const plan::MigrationPlan& plan,
@@ -67,18 +91,24 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
       throttler, applier);
   const phases::CopyStats stats = copier.run();
-  // Not concurrently: a snapshot taken before the index build ends cannot
-  // read the shadow after it (error 1412, "Table definition has changed").
-  phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
-  // Verified after the wait, as close to the swap as can be.
-  const std::uint64_t applied_while_postponed =
-      phases::wait_while_postponed(server, applier, o.postpone_cutover_file);
+  const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max,
+                                               o.progress_interval};
   std::optional<phases::VerifyStats> verified;
   if (o.verify) {
-    const std::uint64_t range = o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max;
-    verified = phases::verify_shadow(server, plan, {range, o.progress_interval});
+    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings);
   } else {
+    phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
     phases::check_row_counts(server, plan, applier);
+  }
+  const bool postponed =
+      !o.postpone_cutover_file.empty() && std::filesystem::exists(o.postpone_cutover_file);
+  const std::uint64_t applied_while_postponed =
+      phases::wait_while_postponed(server, applier, o.postpone_cutover_file);
+  // A postponement can last long: the tables are compared again right before
+  // the swap.
+  if (o.verify && postponed) {
+    auto reader = server.open_copy_session();
+    verified = phases::verify_shadow(server, *reader, plan, verify_settings);
   }
   phases::CutoverResult swap;
   try {

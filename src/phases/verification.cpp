@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "db/db_error.h"
 #include "error.h"
 #include "log.h"
 #include "sql/chunk_sql.h"
@@ -37,6 +38,22 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
   c.execute("COMMIT");
 }
 
+// An ALTER of the shadow that commits after a range's snapshot began makes
+// reading the shadow in it fail with this error; the range is read again.
+constexpr int kTableDefinitionChanged = 1412;  // ER_TABLE_DEF_CHANGED
+constexpr int kMaxDefinitionRetries = 5;
+
+RangeComparison compare_retrying(const ChunkComparer& comparer, db::Connection& c,
+                                 const std::optional<Key>& lower, const std::optional<Key>& upper) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return comparer.compare(c, lower, upper);
+    } catch (const db::DbError& e) {
+      if (e.server_code() != kTableDefinitionChanged || attempt >= kMaxDefinitionRetries) throw;
+    }
+  }
+}
+
 }  // namespace
 
 ComparedTables original_and_shadow(const plan::MigrationPlan& plan) {
@@ -54,10 +71,9 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan) {
   return t;
 }
 
-VerifyStats verify_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
+VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::MigrationPlan& plan,
                           const VerifySettings& settings) {
   const auto started = Clock::now();
-  db::Connection& c = server.main();
   const ChunkComparer comparer(original_and_shadow(plan));
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
   VerifyStats stats;
@@ -66,14 +82,14 @@ VerifyStats verify_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
       chunker, settings.chunk_size,
       [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
         const std::string range = range_text(plan.chunk_key.columns, lower, upper);
-        RangeComparison r = comparer.compare(c, lower, upper);
+        RangeComparison r = compare_retrying(comparer, c, lower, upper);
         if (!r.equal()) {
           ++stats.mismatches;
           log::warning("verification: the tables differ in " +
                        describe_difference(r, range, kOriginal, kNewTable) +
                        ". Copying this range again");
           copy_again(server, plan, lower, upper);
-          r = comparer.compare(c, lower, upper);
+          r = compare_retrying(comparer, c, lower, upper);
           if (!r.equal()) {
             throw Error(ExitCode::kVerificationFailed,
                         "verification failed: after copying it again, the new table still differs "

@@ -36,7 +36,10 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan);
 // differs, throws Error(ExitCode::kVerificationFailed) naming the range, the
 // counts, the checksums and the keys. Requires that nothing else writes the
 // shadow meanwhile (the applier runs on the same thread).
-VerifyStats verify_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
-                          const VerifySettings& settings);
+// Reads on `reader`, a session of its own (so that it can run while the
+// shadow's indexes are built on the main one: a range whose snapshot the
+// index build invalidates is read again); copies again on server.copy().
+VerifyStats verify_shadow(ServerAccess& server, db::Connection& reader,
+                          const plan::MigrationPlan& plan, const VerifySettings& settings);
 
 }  // namespace oa::phases
