@@ -64,13 +64,14 @@ plan::ReportSettings report_settings(const cli::Options& o) {
 phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
                                           const plan::MigrationPlan& plan,
                                           const std::vector<sql::IndexDefinition>& indexes,
-                                          const phases::VerifySettings& settings) {
+                                          const phases::VerifySettings& settings,
+                                          const phases::EarlyVerification& early) {
   auto reader = server.open_copy_session();
   auto build = std::async(std::launch::async,
                           [&] { phases::build_deferred_indexes(server.main(), plan, indexes); });
   phases::VerifyStats stats;
   try {
-    stats = phases::verify_shadow(server, *reader, plan, settings);
+    stats = phases::verify_shadow(server, *reader, plan, settings, &early);
   } catch (...) {
     build.wait();  // cleanup must not drop the shadow under the running ALTER
     throw;
@@ -90,12 +91,20 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   phases::RowCopier copier(
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
       throttler, applier);
+  std::optional<phases::ConcurrentVerifier> early;
+  if (o.verify) {
+    early.emplace(server, plan);
+    copier.on_chunk_copied([&](const std::optional<phases::Key>& lower, const phases::Key& upper) {
+      early->submit(lower, upper);
+    });
+  }
   const phases::CopyStats stats = copier.run();
   const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max,
                                                o.progress_interval};
   std::optional<phases::VerifyStats> verified;
   if (o.verify) {
-    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings);
+    const phases::EarlyVerification found = early->finish();
+    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings, found);
   } else {
     phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
     phases::check_row_counts(server, plan, applier);

@@ -101,9 +101,10 @@ std::string describe_difference(const RangeComparison& r, const std::string& ran
          names("only in " + target, r.only_in_target) + names("different", r.different);
 }
 
-void for_each_range(Chunker& chunker, std::uint64_t rows, const RangeVisitor& visit) {
+void for_each_range(Chunker& chunker, std::uint64_t rows, const RangeVisitor& visit,
+                    const std::optional<Key>& start) {
   const std::optional<Key> end = chunker.last_key();
-  std::optional<Key> lower;
+  std::optional<Key> lower = start;
   for (;;) {
     std::optional<Key> upper;
     if (end) upper = chunker.boundary(lower, *end, rows);

@@ -71,7 +71,9 @@ using RangeVisitor =
 // (lower < key <= upper): the first without a lower bound, the last without an
 // upper one, so that rows another table has past this one's last key fall in
 // the last range. One range without bounds when the table is empty.
-void for_each_range(Chunker& chunker, std::uint64_t rows, const RangeVisitor& visit);
+// With `start`, the first range begins after it instead.
+void for_each_range(Chunker& chunker, std::uint64_t rows, const RangeVisitor& visit,
+                    const std::optional<Key>& start = std::nullopt);
 
 // "(1) < `id` <= (500)", a missing bound left out; "all keys" without either.
 std::string range_text(const std::vector<std::string>& columns, const std::optional<Key>& lower,

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 
 #include "phases/change_applier.h"
 #include "phases/copy_progress.h"
@@ -30,6 +32,10 @@ class RowCopier {
   // or Error on failure; the caller cleans up.
   CopyStats run();
 
+  // Called after each chunk is copied, with its range (lower < key <= upper).
+  using ChunkListener = std::function<void(const std::optional<Key>&, const Key&)>;
+  void on_chunk_copied(ChunkListener listener) { listener_ = std::move(listener); }
+
  private:
   // Applies what the log holds now; a lock conflict leaves it for next time.
   std::uint64_t apply_changes(db::Connection& c, const UncopiedKeys& uncopied);
@@ -39,6 +45,7 @@ class RowCopier {
   CopySettings settings_;
   Throttler& throttler_;
   ChangeApplier& applier_;
+  ChunkListener listener_;
 };
 
 }  // namespace oa::phases

@@ -71,51 +71,125 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan) {
   return t;
 }
 
+ConcurrentVerifier::ConcurrentVerifier(ServerAccess& server, const plan::MigrationPlan& plan)
+    : session_(server.open_copy_session()), comparer_(original_and_shadow(plan)) {
+  thread_ = std::thread([this] { run(); });
+}
+
+ConcurrentVerifier::~ConcurrentVerifier() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closing_ = true;
+    abandon_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ConcurrentVerifier::submit(const std::optional<Key>& lower, const Key& upper) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.emplace_back(lower, upper);
+  }
+  wake_.notify_all();
+}
+
+void ConcurrentVerifier::run() {
+  try {
+    for (;;) {
+      std::pair<std::optional<Key>, Key> range;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+        if (abandon_ || queue_.empty()) return;
+        range = queue_.front();
+        queue_.pop_front();
+      }
+      const RangeComparison r = compare_retrying(comparer_, *session_, range.first, range.second);
+      std::lock_guard<std::mutex> lock(mutex_);
+      VerifyStats& stats = result_.stats;
+      ++stats.chunks;
+      stats.rows += r.source.rows() + r.skipped;
+      stats.skipped += r.skipped;
+      if (!r.equal()) result_.differing.emplace_back(range.first, range.second);
+      result_.verified_up_to = range.second;
+    }
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    error_ = std::current_exception();
+  }
+}
+
+EarlyVerification ConcurrentVerifier::finish() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closing_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  if (error_) std::rethrow_exception(error_);
+  return result_;
+}
+
 VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::MigrationPlan& plan,
-                          const VerifySettings& settings) {
+                          const VerifySettings& settings, const EarlyVerification* early) {
   const auto started = Clock::now();
   const ChunkComparer comparer(original_and_shadow(plan));
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
   VerifyStats stats;
   auto last_progress = started;
-  for_each_range(
-      chunker, settings.chunk_size,
-      [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
-        const std::string range = range_text(plan.chunk_key.columns, lower, upper);
-        RangeComparison r = compare_retrying(comparer, c, lower, upper);
-        if (!r.equal()) {
-          ++stats.mismatches;
-          log::warning("verification: the tables differ in " +
-                       describe_difference(r, range, kOriginal, kNewTable) +
-                       ". Copying this range again");
-          copy_again(server, plan, lower, upper);
-          r = compare_retrying(comparer, c, lower, upper);
-          if (!r.equal()) {
-            throw Error(ExitCode::kVerificationFailed,
-                        "verification failed: after copying it again, the new table still differs "
-                        "from " +
-                            sql::qualified_name(plan.database, plan.table) + " in " +
-                            describe_difference(r, range, kOriginal, kNewTable) +
-                            ". Nothing was swapped. The ALTER may change values in a way the "
-                            "comparison does not expect; compare the rows named above");
-          }
-          ++stats.repaired;
-          log::info("verification: " + range + " is equal after copying it again");
-        }
-        ++stats.chunks;
-        stats.rows += r.source.rows() + r.skipped;
-        stats.skipped += r.skipped;
-        if (std::chrono::duration<double>(Clock::now() - last_progress).count() >=
-            settings.progress_interval) {
-          last_progress = Clock::now();
-          log::info("verification: " + std::to_string(stats.chunks) + " ranges, " +
-                    std::to_string(stats.rows) + " rows compared so far");
-        }
-      });
+  auto check = [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
+    const std::string range = range_text(plan.chunk_key.columns, lower, upper);
+    RangeComparison r = compare_retrying(comparer, c, lower, upper);
+    if (!r.equal()) {
+      ++stats.mismatches;
+      log::warning("verification: the tables differ in " +
+                   describe_difference(r, range, kOriginal, kNewTable) +
+                   ". Copying this range again");
+      copy_again(server, plan, lower, upper);
+      r = compare_retrying(comparer, c, lower, upper);
+      if (!r.equal()) {
+        throw Error(ExitCode::kVerificationFailed,
+                    "verification failed: after copying it again, the new table still differs "
+                    "from " +
+                        sql::qualified_name(plan.database, plan.table) + " in " +
+                        describe_difference(r, range, kOriginal, kNewTable) +
+                        ". Nothing was swapped. The ALTER may change values in a way the "
+                        "comparison does not expect; compare the rows named above");
+      }
+      ++stats.repaired;
+      log::info("verification: " + range + " is equal after copying it again");
+    }
+    ++stats.chunks;
+    stats.rows += r.source.rows() + r.skipped;
+    stats.skipped += r.skipped;
+    if (std::chrono::duration<double>(Clock::now() - last_progress).count() >=
+        settings.progress_interval) {
+      last_progress = Clock::now();
+      log::info("verification: " + std::to_string(stats.chunks) + " ranges, " +
+                std::to_string(stats.rows) + " rows compared so far");
+    }
+  };
+  std::optional<Key> start;
+  if (early) {
+    stats = early->stats;
+    start = early->verified_up_to;
+    for (const auto& [lower, upper] : early->differing) {
+      // Counted already; compared again (and copied again if need be).
+      --stats.chunks;
+      check(lower, upper);
+    }
+  }
+  for_each_range(chunker, settings.chunk_size, check, start);
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  log::info("verification passed: " + std::to_string(stats.chunks) + " ranges, " +
-            std::to_string(stats.rows) + " rows compared in " + log::seconds_text(stats.seconds) +
-            " (" + std::to_string(stats.skipped) + " rows with changes still to apply left out), " +
+  const std::string when =
+      early ? " (" + std::to_string(early->stats.chunks) + " of them while copying), " +
+                  std::to_string(stats.rows) + " rows compared, the rest in " +
+                  log::seconds_text(stats.seconds) + " after the copy"
+            : ", " + std::to_string(stats.rows) + " rows compared in " +
+                  log::seconds_text(stats.seconds);
+  log::info("verification passed: " + std::to_string(stats.chunks) + " ranges" + when + " (" +
+            std::to_string(stats.skipped) + " rows with changes still to apply left out), " +
             std::to_string(stats.mismatches) + " ranges differed, " +
             std::to_string(stats.repaired) + " repaired by copying them again");
   return stats;

@@ -1,7 +1,15 @@
 // Phase 7: proves, before the swap, that the shadow holds the original's rows.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "phases/change_applier.h"
 #include "phases/chunk_comparer.h"
@@ -36,10 +44,53 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan);
 // differs, throws Error(ExitCode::kVerificationFailed) naming the range, the
 // counts, the checksums and the keys. Requires that nothing else writes the
 // shadow meanwhile (the applier runs on the same thread).
+// What ConcurrentVerifier found while the copy ran.
+struct EarlyVerification {
+  VerifyStats stats;
+  std::vector<std::pair<std::optional<Key>, std::optional<Key>>> differing;  // to check again
+  std::optional<Key> verified_up_to;  // every key up to this one was compared
+};
+
+// Compares the ranges the copy has finished, on a thread and a session of its
+// own, while the copy goes on (the copy works in the server, the comparison
+// mostly in the client). A range that differs is only noted: copying it again
+// now would race with the applier; verify_shadow() checks it again later.
+class ConcurrentVerifier {
+ public:
+  ConcurrentVerifier(ServerAccess& server, const plan::MigrationPlan& plan);
+  // Stops after the range in hand, unread ranges left, when finish() was not called.
+  ~ConcurrentVerifier();
+  ConcurrentVerifier(const ConcurrentVerifier&) = delete;
+  ConcurrentVerifier& operator=(const ConcurrentVerifier&) = delete;
+
+  // Queues lower < key <= upper, a range the copy has finished. Thread-safe.
+  void submit(const std::optional<Key>& lower, const Key& upper);
+
+  // Waits until every queued range is compared; rethrows the thread's error.
+  EarlyVerification finish();
+
+ private:
+  void run();
+
+  std::unique_ptr<db::Connection> session_;
+  ChunkComparer comparer_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::pair<std::optional<Key>, Key>> queue_;
+  bool closing_ = false;
+  bool abandon_ = false;
+  std::exception_ptr error_;
+  EarlyVerification result_;
+  std::thread thread_;
+};
+
 // Reads on `reader`, a session of its own (so that it can run while the
 // shadow's indexes are built on the main one: a range whose snapshot the
 // index build invalidates is read again); copies again on server.copy().
+// With `early`, only its differing ranges and the keys past its
+// verified_up_to are compared, and its counts are included.
 VerifyStats verify_shadow(ServerAccess& server, db::Connection& reader,
-                          const plan::MigrationPlan& plan, const VerifySettings& settings);
+                          const plan::MigrationPlan& plan, const VerifySettings& settings,
+                          const EarlyVerification* early = nullptr);
 
 }  // namespace oa::phases
