@@ -182,12 +182,12 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
   }
   for_each_range(chunker, settings.chunk_size, check, start);
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  const std::string when =
-      early ? " (" + std::to_string(early->stats.chunks) + " of them while copying), " +
-                  std::to_string(stats.rows) + " rows compared, the rest in " +
-                  log::seconds_text(stats.seconds) + " after the copy"
-            : ", " + std::to_string(stats.rows) + " rows compared in " +
-                  log::seconds_text(stats.seconds);
+  const std::string when = early ? " (" + std::to_string(early->stats.chunks) +
+                                       " of them while copying), " + std::to_string(stats.rows) +
+                                       " rows compared, the rest in " +
+                                       log::seconds_text(stats.seconds) + " after the copy"
+                                 : ", " + std::to_string(stats.rows) + " rows compared in " +
+                                       log::seconds_text(stats.seconds);
   log::info("verification passed: " + std::to_string(stats.chunks) + " ranges" + when + " (" +
             std::to_string(stats.skipped) + " rows with changes still to apply left out), " +
             std::to_string(stats.mismatches) + " ranges differed, " +
