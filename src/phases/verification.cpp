@@ -107,12 +107,16 @@ void ConcurrentVerifier::run() {
       }
       const RangeComparison r = compare_retrying(comparer_, *session_, range.first, range.second);
       std::lock_guard<std::mutex> lock(mutex_);
+      result_.verified_up_to = range.second;
+      // Counted when verify_shadow() compares it again.
+      if (!r.equal()) {
+        result_.differing.emplace_back(range.first, range.second);
+        continue;
+      }
       VerifyStats& stats = result_.stats;
       ++stats.chunks;
       stats.rows += r.source.rows() + r.skipped;
       stats.skipped += r.skipped;
-      if (!r.equal()) result_.differing.emplace_back(range.first, range.second);
-      result_.verified_up_to = range.second;
     }
   } catch (...) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -174,11 +178,7 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
   if (early) {
     stats = early->stats;
     start = early->verified_up_to;
-    for (const auto& [lower, upper] : early->differing) {
-      // Counted already; compared again (and copied again if need be).
-      --stats.chunks;
-      check(lower, upper);
-    }
+    for (const auto& [lower, upper] : early->differing) check(lower, upper);
   }
   for_each_range(chunker, settings.chunk_size, check, start);
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();

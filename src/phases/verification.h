@@ -46,7 +46,7 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan);
 // shadow meanwhile (the applier runs on the same thread).
 // What ConcurrentVerifier found while the copy ran.
 struct EarlyVerification {
-  VerifyStats stats;
+  VerifyStats stats;  // of the ranges that were equal
   std::vector<std::pair<std::optional<Key>, std::optional<Key>>> differing;  // to check again
   std::optional<Key> verified_up_to;  // every key up to this one was compared
 };
