@@ -199,6 +199,28 @@ std::vector<Row> Connection::query(const std::string& statement, const std::vect
   return rows;
 }
 
+void Connection::run_then_commit(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (...) {
+    execute("ROLLBACK");
+    throw;
+  }
+  execute("COMMIT");
+}
+
+void Connection::in_transaction(const std::function<void()>& work) {
+  execute("START TRANSACTION");
+  run_then_commit(work);
+}
+
+void Connection::in_snapshot(const std::function<void()>& work) {
+  // SET TRANSACTION applies to the next transaction only.
+  execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+  execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+  run_then_commit(work);
+}
+
 Value Connection::query_value(const std::string& statement, const std::vector<Param>& params) {
   auto rows = query(statement, params);
   if (rows.empty() || rows.front().empty()) return std::nullopt;

@@ -57,6 +57,14 @@ class Connection {
   void for_each_row(const std::string& statement, const std::vector<Param>& params,
                     const RowVisitor& visit);
 
+  // Runs `work` in one transaction: COMMIT when it returns, ROLLBACK (and
+  // rethrow) when it throws.
+  void in_transaction(const std::function<void()>& work);
+
+  // The same in a read-only REPEATABLE READ transaction with a consistent
+  // snapshot taken at its start: every read in `work` sees the same instant.
+  void in_snapshot(const std::function<void()>& work);
+
   // The single value of a one-row, one-column query; nullopt if no row or NULL.
   Value query_value(const std::string& statement, const std::vector<Param>& params = {});
 
@@ -66,6 +74,7 @@ class Connection {
  private:
   explicit Connection(std::unique_ptr<sql::Connection> connection);
   sql::PreparedStatement& prepared(const std::string& statement);
+  void run_then_commit(const std::function<void()>& work);
 
   std::unique_ptr<sql::Connection> connection_;
   std::map<std::string, std::unique_ptr<sql::PreparedStatement>> prepared_;

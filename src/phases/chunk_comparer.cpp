@@ -139,35 +139,29 @@ RangeComparison ChunkComparer::read(db::Connection& c, const std::optional<Key>&
   const std::size_t k = t.source.key.size();
   const std::string source_query = sql::rows_in_range(t.db, t.source, has_lower, has_upper);
   const std::string target_query = sql::rows_in_range(t.db, t.target, has_lower, has_upper);
+  const std::vector<db::Param> source_params = bind_range(t.source.key, lower, upper, t.binary);
+  const std::vector<db::Param> target_params = bind_range(t.target.key, lower, upper, t.binary);
   std::set<std::string> logged;
   SideChecksum source(k, logged), target(k, logged);
   std::vector<db::Row> source_rows, target_rows;
   // One snapshot for all three reads: a change commits its row and its log
   // entry together, so every key not in the log must read the same in both.
-  c.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-  c.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-  try {
+  c.in_snapshot([&] {
     if (!t.change_log.empty()) {
       for (const db::Row& row : c.query(
                sql::logged_keys_in_range(t.db, t.change_log, t.source.key, has_lower, has_upper),
-               bind_range(t.source.key, lower, upper, t.binary))) {
+               source_params)) {
         logged.insert(verify::canonical_row(row));
       }
     }
     if (name_keys) {
-      source_rows = c.query(source_query, bind_range(t.source.key, lower, upper, t.binary));
-      target_rows = c.query(target_query, bind_range(t.target.key, lower, upper, t.binary));
+      source_rows = c.query(source_query, source_params);
+      target_rows = c.query(target_query, target_params);
     } else {
-      c.for_each_row(source_query, bind_range(t.source.key, lower, upper, t.binary),
-                     [&](const db::Row& row) { source.add(row); });
-      c.for_each_row(target_query, bind_range(t.target.key, lower, upper, t.binary),
-                     [&](const db::Row& row) { target.add(row); });
+      c.for_each_row(source_query, source_params, [&](const db::Row& row) { source.add(row); });
+      c.for_each_row(target_query, target_params, [&](const db::Row& row) { target.add(row); });
     }
-  } catch (...) {
-    c.execute("ROLLBACK");
-    throw;
-  }
-  c.execute("COMMIT");
+  });
   for (const db::Row& row : source_rows) source.add(row);
   for (const db::Row& row : target_rows) target.add(row);
 

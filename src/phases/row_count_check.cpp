@@ -12,11 +12,9 @@ void check_row_counts(ServerAccess& server, const plan::MigrationPlan& plan,
   const sql::ChangeLogSpec& spec = applier.spec();
   const std::string original = sql::qualified_name(plan.database, plan.table);
   const std::string shadow = sql::qualified_name(plan.database, plan.names.shadow);
-  // REPEATABLE READ for this one transaction: its snapshot covers all three tables.
-  c.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-  c.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+  // One snapshot covers all three tables.
   std::uint64_t original_rows = 0, shadow_rows = 0, pending = 0;
-  try {
+  c.in_snapshot([&] {
     original_rows = c.query_number("SELECT COUNT(*) FROM " + original);
     shadow_rows = c.query_number("SELECT COUNT(*) FROM " + shadow);
     pending = c.query_number(sql::count_logged(spec));
@@ -24,11 +22,7 @@ void check_row_counts(ServerAccess& server, const plan::MigrationPlan& plan,
       original_rows -= c.query_number(sql::count_changed_in_table(spec));
       shadow_rows -= c.query_number(sql::count_changed_in_shadow(spec));
     }
-  } catch (...) {
-    c.execute("ROLLBACK");
-    throw;
-  }
-  c.execute("COMMIT");
+  });
   if (original_rows != shadow_rows) {
     throw Error(ExitCode::kMigrationFailed,
                 "row count check failed: " + original + " has " + std::to_string(original_rows) +

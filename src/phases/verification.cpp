@@ -24,18 +24,13 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
   db::Connection& c = server.copy();
   const auto& source_key = plan.chunk_key.columns;
   const auto& target_key = plan.row_key->target_columns;
-  c.execute("START TRANSACTION");
-  try {
+  c.in_transaction([&] {
     c.update(sql::delete_rows_in_range(plan.database, plan.names.shadow, target_key,
                                        lower.has_value(), upper.has_value()),
              bind_range(target_key, lower, upper, plan.chunk_key.binary));
     c.update(sql::copy_chunk(plan::copy_spec(plan), lower.has_value(), upper.has_value()),
              bind_range(source_key, lower, upper, plan.chunk_key.binary));
-  } catch (...) {
-    c.execute("ROLLBACK");
-    throw;
-  }
-  c.execute("COMMIT");
+  });
 }
 
 // An ALTER of the shadow that commits after a range's snapshot began makes
