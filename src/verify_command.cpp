@@ -120,7 +120,7 @@ void run_verify(const cli::Options& o) {
   const std::string mine = sql::quote_identifier(table.name);
   const std::string theirs = sql::quote_identifier(other.name);
   std::uint64_t ranges = 0, rows = 0, differing = 0;
-  auto last_progress = started;
+  log::Pacer progress(o.progress_interval);
   phases::for_each_range(
       chunker, o.chunk_size,
       [&](const std::optional<phases::Key>& lower, const std::optional<phases::Key>& upper) {
@@ -134,9 +134,7 @@ void run_verify(const cli::Options& o) {
                                                    theirs)
                     << std::endl;
         }
-        if (std::chrono::duration<double>(Clock::now() - last_progress).count() >=
-            o.progress_interval) {
-          last_progress = Clock::now();
+        if (progress.due()) {
           log::info("verify: " + std::to_string(ranges) + " ranges, " + std::to_string(rows) +
                     " rows compared so far, " + std::to_string(differing) + " differ");
         }

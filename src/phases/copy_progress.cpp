@@ -26,16 +26,12 @@ std::string describe_progress(const CopyStats& stats, std::uint64_t estimated_ro
 }
 
 CopyProgress::CopyProgress(double interval_seconds, std::uint64_t estimated_rows)
-    : interval_(interval_seconds),
-      estimated_rows_(estimated_rows),
-      last_(std::chrono::steady_clock::now()) {}
+    : pacer_(interval_seconds), estimated_rows_(estimated_rows) {}
 
 void CopyProgress::update(const CopyStats& stats, std::uint64_t chunk_rows) {
-  const auto now = std::chrono::steady_clock::now();
   log::debug("chunk " + std::to_string(stats.chunks) + ": " + std::to_string(chunk_rows) +
              " rows examined");
-  if (now - last_ < interval_) return;
-  last_ = now;
+  if (!pacer_.due()) return;
   log::info("copy: " + describe_progress(stats, estimated_rows_) + ", chunk size " +
             std::to_string(chunk_rows));
 }

@@ -1,9 +1,10 @@
 // Progress of the copy, logged every interval: rows, percent, rate, ETA.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <string>
+
+#include "log.h"
 
 namespace oa::phases {
 
@@ -27,9 +28,8 @@ class CopyProgress {
   void update(const CopyStats& stats, std::uint64_t chunk_rows);
 
  private:
-  std::chrono::duration<double> interval_;
+  log::Pacer pacer_;
   std::uint64_t estimated_rows_;
-  std::chrono::steady_clock::time_point last_;
 };
 
 }  // namespace oa::phases

@@ -136,7 +136,7 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
   const ChunkComparer comparer(original_and_shadow(plan));
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
   VerifyStats stats;
-  auto last_progress = started;
+  log::Pacer progress(settings.progress_interval);
   auto check = [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
     const std::string range = range_text(plan.chunk_key.columns, lower, upper);
     RangeComparison r = compare_retrying(comparer, c, lower, upper);
@@ -162,9 +162,7 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
     ++stats.chunks;
     stats.rows += r.source.rows() + r.skipped;
     stats.skipped += r.skipped;
-    if (std::chrono::duration<double>(Clock::now() - last_progress).count() >=
-        settings.progress_interval) {
-      last_progress = Clock::now();
+    if (progress.due()) {
       log::info("verification: " + std::to_string(stats.chunks) + " ranges, " +
                 std::to_string(stats.rows) + " rows compared so far");
     }
