@@ -37,13 +37,6 @@ struct VerifyStats {
 // the chunk key and the shadow's row key, logged keys left out.
 ComparedTables original_and_shadow(const plan::MigrationPlan& plan);
 
-// Walks the original along its chunk key and compares every range with the
-// same range of the shadow (the last range open-ended, so rows only the
-// shadow has are found too). A range that differs is reported, copied again
-// from the original in one transaction, and compared again; when it still
-// differs, throws Error(ExitCode::kVerificationFailed) naming the range, the
-// counts, the checksums and the keys. Requires that nothing else writes the
-// shadow meanwhile (the applier runs on the same thread).
 // What ConcurrentVerifier found while the copy ran.
 struct EarlyVerification {
   VerifyStats stats;  // of the ranges that were equal
@@ -84,6 +77,13 @@ class ConcurrentVerifier {
   std::thread thread_;
 };
 
+// Walks the original along its chunk key and compares every range with the
+// same range of the shadow (the last range open-ended, so rows only the
+// shadow has are found too). A range that differs is reported, copied again
+// from the original in one transaction, and compared again; when it still
+// differs, throws Error(ExitCode::kVerificationFailed) naming the range, the
+// counts, the checksums and the keys. Requires that nothing else writes the
+// shadow meanwhile (the applier runs on the same thread).
 // Reads on `reader`, a session of its own (so that it can run while the
 // shadow's indexes are built on the main one: a range whose snapshot the
 // index build invalidates is read again); copies again on server.copy().
