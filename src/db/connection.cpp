@@ -9,6 +9,7 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 
@@ -103,7 +104,9 @@ std::string ConnectionSettings::describe() const {
   return user + "@" + host + ":" + std::to_string(port);
 }
 
-std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings) {
+namespace {
+
+std::unique_ptr<sql::Connection> connect(const ConnectionSettings& settings) {
   sql::ConnectOptionsMap options;
   if (!settings.socket.empty()) {
     options["hostName"] = sql::SQLString("unix://" + settings.socket);
@@ -115,11 +118,18 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings)
   options["password"] = sql::SQLString(settings.password);
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   options["OPT_CONNECT_TIMEOUT"] = kConnectTimeoutSeconds;
-  // Reconnecting silently would lose session settings such as lock timeouts.
+  // Reconnecting silently would lose session settings such as lock timeouts;
+  // reconnect() restores them.
   options["OPT_RECONNECT"] = false;
+  return std::unique_ptr<sql::Connection>(
+      sql::mysql::get_mysql_driver_instance()->connect(options));
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings) {
   try {
-    std::unique_ptr<sql::Connection> raw(sql::mysql::get_mysql_driver_instance()->connect(options));
-    auto connection = std::unique_ptr<Connection>(new Connection(std::move(raw)));
+    auto connection = std::unique_ptr<Connection>(new Connection(connect(settings), settings));
     connection->execute("SET NAMES utf8mb4");
     return connection;
   } catch (const sql::SQLException& e) {
@@ -128,8 +138,29 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings)
   }
 }
 
-Connection::Connection(std::unique_ptr<sql::Connection> connection)
-    : connection_(std::move(connection)) {}
+Connection::Connection(std::unique_ptr<sql::Connection> connection, ConnectionSettings settings)
+    : connection_(std::move(connection)), settings_(std::move(settings)) {}
+
+void Connection::reconnect() {
+  prepared_.clear();
+  try {
+    connection_->close();
+  } catch (const sql::SQLException&) {
+  }
+  try {
+    connection_ = connect(settings_);
+  } catch (const sql::SQLException& e) {
+    throw translate(e, "(reconnecting to " + settings_.describe() + ")");
+  }
+  execute("SET NAMES utf8mb4");
+  for (const auto& statement : session_) execute(statement);
+}
+
+void Connection::set_session(const std::string& statement) {
+  execute(statement);
+  session_.erase(std::remove(session_.begin(), session_.end(), statement), session_.end());
+  session_.push_back(statement);
+}
 
 Connection::~Connection() {
   prepared_.clear();
@@ -203,7 +234,12 @@ void Connection::run_then_commit(const std::function<void()>& work) {
   try {
     work();
   } catch (...) {
-    execute("ROLLBACK");
+    try {
+      execute("ROLLBACK");
+    } catch (const DbError& e) {
+      // A lost session has rolled back by itself; the first error says why.
+      if (!e.is_connection_lost()) throw;
+    }
     throw;
   }
   execute("COMMIT");

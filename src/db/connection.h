@@ -45,6 +45,15 @@ class Connection {
   // Runs a statement without parameters and ignores any result.
   void execute(const std::string& statement);
 
+  // Runs a SET SESSION statement and remembers it, so that reconnect()
+  // restores the session as it was.
+  void set_session(const std::string& statement);
+
+  // Replaces a lost session with a new one, with the same session settings.
+  // Whatever the old session held (transaction, locks) is gone. Throws
+  // DbError when the server cannot be reached.
+  void reconnect();
+
   // Runs a statement with parameters (prepared once per distinct text and kept);
   // returns the affected row count.
   std::uint64_t update(const std::string& statement, const std::vector<Param>& params = {});
@@ -72,12 +81,14 @@ class Connection {
   std::uint64_t query_number(const std::string& statement, const std::vector<Param>& params = {});
 
  private:
-  explicit Connection(std::unique_ptr<sql::Connection> connection);
+  Connection(std::unique_ptr<sql::Connection> connection, ConnectionSettings settings);
   sql::PreparedStatement& prepared(const std::string& statement);
   void run_then_commit(const std::function<void()>& work);
 
   std::unique_ptr<sql::Connection> connection_;
   std::map<std::string, std::unique_ptr<sql::PreparedStatement>> prepared_;
+  ConnectionSettings settings_;
+  std::vector<std::string> session_;  // set_session() statements, oldest first
 };
 
 }  // namespace oa::db

@@ -26,4 +26,23 @@ bool DbError::is_lock_conflict() const {
   return server_code_ == kErrLockWaitTimeout || server_code_ == kErrDeadlock;
 }
 
+bool DbError::is_connection_lost() const {
+  switch (server_code_) {
+    case kErrServerGone:
+    case kErrServerLost:
+    case kErrLostConnectionSys:
+    case kErrConnectionKilled:
+    case kErrServerShutdown:
+    case kErrCannotConnectSocket:
+    case kErrCannotConnect:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool DbError::is_transient() const {
+  return is_connection_lost() || server_code_ == kErrQueryInterrupted;
+}
+
 }  // namespace oa::db

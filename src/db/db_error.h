@@ -13,6 +13,12 @@ inline constexpr int kErrDeadlock = 1213;
 inline constexpr int kErrNoSuchTable = 1146;
 inline constexpr int kErrServerGone = 2006;
 inline constexpr int kErrServerLost = 2013;
+inline constexpr int kErrQueryInterrupted = 1317;  // KILL QUERY
+inline constexpr int kErrConnectionKilled = 1927;  // KILL, MariaDB
+inline constexpr int kErrServerShutdown = 1053;
+inline constexpr int kErrCannotConnectSocket = 2002;
+inline constexpr int kErrCannotConnect = 2003;
+inline constexpr int kErrLostConnectionSys = 2055;
 
 class DbError : public Error {
  public:
@@ -25,6 +31,12 @@ class DbError : public Error {
   const std::string& server_text() const { return server_text_; }
   // True for the errors a retry can cure: a lock we did not wait for, a deadlock.
   bool is_lock_conflict() const;
+  // True when the session is gone (lost connection, killed, server shutdown
+  // or restart): a new connection may cure it.
+  bool is_connection_lost() const;
+  // True for the errors retrying the same work may cure: a lost connection,
+  // a statement killed by an operator.
+  bool is_transient() const;
 
  private:
   int server_code_;

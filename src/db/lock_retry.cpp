@@ -20,7 +20,7 @@ constexpr auto kMaxBackoff = std::chrono::milliseconds(3000);
 
 void with_lock_retries(Connection& connection, const LockRetryPolicy& policy,
                        const std::string& what, const std::function<void()>& attempt) {
-  connection.execute(sql::set_lock_wait_timeout(policy.lock_wait_timeout));
+  connection.set_session(sql::set_lock_wait_timeout(policy.lock_wait_timeout));
   auto backoff = std::chrono::milliseconds(kFirstBackoff);
   for (unsigned n = 1;; ++n) {
     try {
