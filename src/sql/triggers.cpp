@@ -5,10 +5,10 @@
 namespace oa::sql {
 namespace {
 
-std::string header(const TriggerSpec& s, const std::string& name, const char* event) {
-  return "CREATE TRIGGER " + qualified_name(s.db, name) + " AFTER " + event + " ON " +
-         qualified_name(s.db, s.table) + " FOR EACH ROW ";
-}
+// A write to T must never fail because of the tool: when the log is gone
+// (dropped by hand while the tool was not running), the trigger does nothing.
+// A resumed run refuses without the log, so no change is silently lost.
+constexpr const char* kIgnoreMissingLog = "DECLARE CONTINUE HANDLER FOR 1146 BEGIN END; ";
 
 std::string log_key(const TriggerSpec& s, const char* row) {
   return "INSERT INTO " + qualified_name(s.db, s.change_log) + " (" + quoted_list(s.key_columns) +
@@ -29,17 +29,20 @@ std::string key_changed(const TriggerSpec& s) {
 
 }  // namespace
 
-std::string create_insert_trigger(const TriggerSpec& s) {
-  return header(s, s.insert_trigger, "INSERT") + log_key(s, "NEW");
+std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& s) {
+  const std::string begin = std::string("BEGIN ") + kIgnoreMissingLog;
+  return {
+      {s.insert_trigger, "INSERT", begin + log_key(s, "NEW") + "; END"},
+      {s.update_trigger, "UPDATE",
+       begin + "IF " + key_changed(s) + " THEN " + log_key(s, "OLD") + "; END IF; " +
+           log_key(s, "NEW") + "; END"},
+      {s.delete_trigger, "DELETE", begin + log_key(s, "OLD") + "; END"},
+  };
 }
 
-std::string create_update_trigger(const TriggerSpec& s) {
-  return header(s, s.update_trigger, "UPDATE") + "BEGIN IF " + key_changed(s) + " THEN " +
-         log_key(s, "OLD") + "; END IF; " + log_key(s, "NEW") + "; END";
-}
-
-std::string create_delete_trigger(const TriggerSpec& s) {
-  return header(s, s.delete_trigger, "DELETE") + log_key(s, "OLD");
+std::string create_trigger(const TriggerSpec& s, const CaptureTrigger& t) {
+  return "CREATE TRIGGER " + qualified_name(s.db, t.name) + " AFTER " + t.event + " ON " +
+         qualified_name(s.db, s.table) + " FOR EACH ROW " + t.body;
 }
 
 }  // namespace oa::sql

@@ -21,11 +21,17 @@ struct TriggerSpec {
   std::vector<std::string> key_columns;  // T's chunk key, also the log's columns
 };
 
-// AFTER INSERT: log the new key.
-std::string create_insert_trigger(const TriggerSpec& spec);
-// AFTER UPDATE: log the new key, and the old one too when the key changed.
-std::string create_update_trigger(const TriggerSpec& spec);
-// AFTER DELETE: log the old key.
-std::string create_delete_trigger(const TriggerSpec& spec);
+struct CaptureTrigger {
+  std::string name;
+  std::string event;  // INSERT, UPDATE or DELETE; always AFTER
+  std::string body;   // what information_schema.TRIGGERS.ACTION_STATEMENT shows
+};
+
+// AFTER INSERT logs the new key; AFTER UPDATE the new key, and the old one
+// too when the key changed; AFTER DELETE the old key. In that order.
+std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& spec);
+
+// CREATE TRIGGER for one of them.
+std::string create_trigger(const TriggerSpec& spec, const CaptureTrigger& trigger);
 
 }  // namespace oa::sql

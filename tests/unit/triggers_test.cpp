@@ -13,22 +13,30 @@ TriggerSpec spec() {
 }  // namespace
 
 TEST_CASE("insert trigger logs the new key") {
-  CHECK(create_insert_trigger(spec()) ==
-        "CREATE TRIGGER `db`.`t_oa_ins` AFTER INSERT ON `db`.`t` FOR EACH ROW INSERT INTO "
-        "`db`.`t_oa_chg` (`id`) VALUES (NEW.`id`)");
+  const auto t = capture_triggers(spec());
+  REQUIRE(t.size() == 3);
+  CHECK(create_trigger(spec(), t[0]) ==
+        "CREATE TRIGGER `db`.`t_oa_ins` AFTER INSERT ON `db`.`t` FOR EACH ROW BEGIN DECLARE "
+        "CONTINUE HANDLER FOR 1146 BEGIN END; INSERT INTO `db`.`t_oa_chg` (`id`) VALUES "
+        "(NEW.`id`); END");
 }
 
 TEST_CASE("update trigger logs the old key only when the key changed") {
-  CHECK(create_update_trigger(spec()) ==
-        "CREATE TRIGGER `db`.`t_oa_upd` AFTER UPDATE ON `db`.`t` FOR EACH ROW BEGIN IF NOT "
-        "(OLD.`id` <=> NEW.`id`) THEN INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (OLD.`id`); "
-        "END IF; INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (NEW.`id`); END");
+  const auto t = capture_triggers(spec());
+  CHECK(t[1].name == "t_oa_upd");
+  CHECK(t[1].event == "UPDATE");
+  CHECK(t[1].body ==
+        "BEGIN DECLARE CONTINUE HANDLER FOR 1146 BEGIN END; IF NOT (OLD.`id` <=> NEW.`id`) THEN "
+        "INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (OLD.`id`); END IF; INSERT INTO "
+        "`db`.`t_oa_chg` (`id`) VALUES (NEW.`id`); END");
 }
 
 TEST_CASE("delete trigger logs every key column, quoted") {
   TriggerSpec s = spec();
   s.key_columns = {"a", "b`c"};
-  CHECK(create_delete_trigger(s) ==
-        "CREATE TRIGGER `db`.`t_oa_del` AFTER DELETE ON `db`.`t` FOR EACH ROW INSERT INTO "
-        "`db`.`t_oa_chg` (`a`, `b``c`) VALUES (OLD.`a`, OLD.`b``c`)");
+  const auto t = capture_triggers(s);
+  CHECK(create_trigger(s, t[2]) ==
+        "CREATE TRIGGER `db`.`t_oa_del` AFTER DELETE ON `db`.`t` FOR EACH ROW BEGIN DECLARE "
+        "CONTINUE HANDLER FOR 1146 BEGIN END; INSERT INTO `db`.`t_oa_chg` (`a`, `b``c`) VALUES "
+        "(OLD.`a`, OLD.`b``c`); END");
 }
