@@ -13,14 +13,14 @@ namespace {
 // MariaDB accepts 0 (no wait); MySQL's minimum is 1.
 void set_copy_session(db::Connection& c) {
   try {
-    c.execute("SET SESSION innodb_lock_wait_timeout = 0");
+    c.set_session("SET SESSION innodb_lock_wait_timeout = 0");
   } catch (const db::DbError&) {
-    c.execute("SET SESSION innodb_lock_wait_timeout = 1");
+    c.set_session("SET SESSION innodb_lock_wait_timeout = 1");
   }
   // Strict: a value the new schema cannot hold fails the chunk instead of being
   // truncated. NO_AUTO_VALUE_ON_ZERO: a copied 0 in an AUTO_INCREMENT column
   // stays 0 instead of becoming a new value.
-  c.execute(
+  c.set_session(
       "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
       "NO_ENGINE_SUBSTITUTION'");
   // READ COMMITTED: INSERT ... SELECT reads the source as a consistent read,
@@ -30,7 +30,7 @@ void set_copy_session(db::Connection& c) {
   // and a chunk that meets a client's lock fails at once and is retried).
   auto format = c.query_value("SELECT IF(@@log_bin = 1, @@binlog_format, 'OFF')");
   if (format.value_or("OFF") != "STATEMENT") {
-    c.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    c.set_session("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
   }
 }
 
@@ -55,6 +55,14 @@ std::unique_ptr<db::Connection> ServerAccess::open_copy_session() const {
   auto c = db::Connection::open(settings_);
   set_copy_session(*c);
   return c;
+}
+
+void ServerAccess::take_run_lock(const std::string& database, const std::string& table) {
+  run_lock_ = std::make_unique<RunLock>(settings_, database, table);
+}
+
+void ServerAccess::check_run_lock() {
+  if (run_lock_) run_lock_->ensure_held();
 }
 
 db::Connection& ServerAccess::cleanup() {

@@ -3,17 +3,21 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "db/connection.h"
 #include "db/connection_settings.h"
 #include "db/lock_retry.h"
+#include "db/retry.h"
+#include "phases/run_lock.h"
 
 namespace oa::phases {
 
 class ServerAccess {
  public:
-  ServerAccess(db::ConnectionSettings settings, db::LockRetryPolicy ddl_policy)
-      : settings_(std::move(settings)), ddl_policy_(ddl_policy) {}
+  ServerAccess(db::ConnectionSettings settings, db::LockRetryPolicy ddl_policy,
+               db::RetryPolicy retry_policy = {})
+      : settings_(std::move(settings)), ddl_policy_(ddl_policy), retry_policy_(retry_policy) {}
 
   // The connection for inspection and DDL; opened on first use.
   db::Connection& main();
@@ -30,13 +34,22 @@ class ServerAccess {
   // since giving up leaves objects behind.
   db::LockRetryPolicy cleanup_policy() const;
   const db::ConnectionSettings& settings() const { return settings_; }
+  // Takes the lock that keeps every other run off the table (see RunLock).
+  void take_run_lock(const std::string& database, const std::string& table);
+  // At most once a second, checks the run still holds it; a no-op without one.
+  void check_run_lock();
+
+  // How often work interrupted by a lost connection is tried again (--retries).
+  const db::RetryPolicy& retry_policy() const { return retry_policy_; }
 
  private:
   db::ConnectionSettings settings_;
   db::LockRetryPolicy ddl_policy_;
+  db::RetryPolicy retry_policy_;
   std::unique_ptr<db::Connection> main_;
   std::unique_ptr<db::Connection> copy_;
   std::unique_ptr<db::Connection> cleanup_;
+  std::unique_ptr<RunLock> run_lock_;
 };
 
 }  // namespace oa::phases

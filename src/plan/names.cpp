@@ -73,7 +73,18 @@ std::string working_name(std::string_view table, std::string_view role) {
 MigrationNames derive_names(std::string_view table) {
   return MigrationNames{working_name(table, "new"),  working_name(table, "chg"),
                         derived_name(table, "_old"), working_name(table, "ins"),
-                        working_name(table, "upd"),  working_name(table, "del")};
+                        working_name(table, "upd"),  working_name(table, "del"),
+                        working_name(table, "chk")};
+}
+
+std::string run_lock_name(std::string_view database, std::string_view table) {
+  std::string both(database);
+  both += '\0';  // no identifier contains it, so "a"."bc" and "ab"."c" differ
+  both += table;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(both.data(), both.size())));
+  return std::string("online-alter:") + buf;
 }
 
 }  // namespace oa::plan

@@ -16,6 +16,7 @@ struct MigrationNames {
   std::string insert_trigger;  // T_oa_ins
   std::string update_trigger;  // T_oa_upd
   std::string delete_trigger;  // T_oa_del
+  std::string checkpoint;      // T_oa_chk: where the copy stands, for --resume
 };
 
 // Derives the names for `table`. Deterministic; a name that would pass 64
@@ -37,6 +38,11 @@ std::string working_name(std::string_view table, std::string_view role);
 
 // "_" + table + suffix, shortened as above; for names with no ordering need.
 std::string derived_name(std::string_view table, std::string_view suffix);
+
+// The name of the server lock (GET_LOCK) that a run on `table` of `database`
+// holds: one run per table. The server limits such names to 64 characters, so
+// the table is named by a hash.
+std::string run_lock_name(std::string_view database, std::string_view table);
 
 // Number of characters (UTF-8 code points) in `text`.
 std::size_t utf8_length(std::string_view text);

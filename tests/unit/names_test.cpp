@@ -16,6 +16,17 @@ TEST_CASE("short table names get plain suffixes") {
   CHECK(n.insert_trigger == "orders_oa_ins");
   CHECK(n.update_trigger == "orders_oa_upd");
   CHECK(n.delete_trigger == "orders_oa_del");
+  CHECK(n.checkpoint == "orders_oa_chk");
+}
+
+TEST_CASE("the run lock's name is short, and differs per table and per schema") {
+  const std::string a = run_lock_name("shop", "orders");
+  CHECK(a.size() <= 64);
+  CHECK(a == run_lock_name("shop", "orders"));
+  CHECK(a != run_lock_name("shop", "orders2"));
+  CHECK(a != run_lock_name("shop2", "orders"));
+  CHECK(run_lock_name("ab", "c") != run_lock_name("a", "bc"));
+  CHECK(run_lock_name(std::string(64, 'd'), std::string(64, 't')).size() <= 64);
 }
 
 // The cut-over relies on the server locking T before the shadow and the log,
