@@ -85,6 +85,8 @@ EOF
     sleep 0.5
   done
   export OA_HOST=127.0.0.1 OA_PORT=$port OA_SOCKET=$OA_SERVER_DIR/mysqld.sock OA_USER=oa
+  # How to start the same server again (the tests that restart it mid-run).
+  export OA_SERVER_DEFAULTS=$OA_SERVER_DIR/my.cnf
   export MYSQL_PWD="oa-$RANDOM$RANDOM"
   oa_root_sql "CREATE USER 'oa'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
     CREATE USER 'oa'@'localhost' IDENTIFIED BY '$MYSQL_PWD';
@@ -107,6 +109,8 @@ oa_sql() {
 
 oa_server_stop() {
   [ -n "${OA_SERVER_DIR:-}" ] || return 0
+  # A test may have restarted the server: the pid file names the one running now.
+  if [ -s "$OA_SERVER_DIR/mysqld.pid" ]; then OA_SERVER_PID=$(cat "$OA_SERVER_DIR/mysqld.pid"); fi
   if [ -n "${OA_SERVER_PID:-}" ] && kill -0 "$OA_SERVER_PID" 2>/dev/null; then
     mariadb-admin --no-defaults -S "$OA_SERVER_DIR/mysqld.sock" -uroot shutdown >/dev/null 2>&1 ||
       kill "$OA_SERVER_PID" 2>/dev/null

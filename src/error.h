@@ -13,12 +13,13 @@ enum class ExitCode : int {
   kInternal = 1,
   kUsage = 2,
   kConnect = 3,
-  kRefused = 4,            // a preflight check failed; nothing was created
-  kMigrationFailed = 5,    // failed before the swap; everything created was removed
-  kCutoverFailed = 6,      // could not take the cut-over locks; cleaned up
-  kCriticalLoad = 7,       // aborted by --critical-load; cleaned up
-  kCleanupIncomplete = 8,  // failed, and some created objects could not be removed
-  kVerificationFailed = 9  // the tables differ (before the swap: cleaned up, nothing swapped)
+  kRefused = 4,             // a preflight check failed; nothing was created
+  kMigrationFailed = 5,     // failed before the swap; everything created was removed
+  kCutoverFailed = 6,       // could not take the cut-over locks; cleaned up
+  kCriticalLoad = 7,        // aborted by --critical-load; cleaned up
+  kCleanupIncomplete = 8,   // failed, and some created objects could not be removed
+  kVerificationFailed = 9,  // the tables differ (before the swap: cleaned up, nothing swapped)
+  kInterrupted = 10         // stopped by SIGINT or SIGTERM before the swap; cleaned up or kept
 };
 
 class Error : public std::runtime_error {

@@ -3,8 +3,10 @@
 #include <exception>
 #include <iostream>
 
+#include "cleanup_command.h"
 #include "cli/options.h"
 #include "error.h"
+#include "interrupt.h"
 #include "log.h"
 #include "migration.h"
 #include "verify_command.h"
@@ -18,10 +20,17 @@ int main(int argc, char** argv) {
       return 0;
     }
     oa::log::init(parsed.options.verbosity);
-    if (parsed.options.command == oa::cli::Command::kVerify) {
-      oa::run_verify(parsed.options);
-    } else {
-      oa::run_migration(parsed.options);
+    switch (parsed.options.command) {
+      case oa::cli::Command::kVerify:
+        oa::run_verify(parsed.options);
+        break;
+      case oa::cli::Command::kCleanup:
+        oa::run_cleanup(parsed.options);
+        break;
+      case oa::cli::Command::kMigrate:
+        oa::interrupt::install();
+        oa::run_migration(parsed.options);
+        break;
     }
     return 0;
   } catch (const oa::Error& e) {

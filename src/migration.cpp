@@ -5,12 +5,16 @@
 #include <future>
 #include <iostream>
 
+#include "db/retry.h"
+#include "interrupt.h"
 #include "log.h"
 #include "phases/change_applier.h"
 #include "phases/change_capture.h"
+#include "phases/checkpoint.h"
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/deferred_indexes.h"
+#include "phases/resume_check.h"
 #include "phases/row_copier.h"
 #include "phases/row_count_check.h"
 #include "phases/server_access.h"
@@ -45,8 +49,24 @@ plan::ReportSettings report_settings(const cli::Options& o) {
   return plan::ReportSettings{o.lock_wait_timeout, o.cutover_retries};
 }
 
-// Removes what the run created; turns a failure to do so into exit status 8.
-[[noreturn]] void abort_with(phases::CleanupStack& cleanup, const Error& cause) {
+std::string cleanup_command(const plan::MigrationPlan& plan) {
+  return "online-alter cleanup --database " + plan.database + " --table " + plan.table;
+}
+
+// Removes what the run created, or with --keep-for-resume (once the
+// checkpoint exists) keeps all of it; turns a failure to remove into exit
+// status 8.
+[[noreturn]] void stop_with(const cli::Options& o, const plan::MigrationPlan& plan,
+                            phases::CleanupStack& cleanup, bool resumable, const Error& cause) {
+  if (o.keep_for_resume && resumable) {
+    cleanup.release();
+    throw Error(cause.code(),
+                std::string(cause.what()) +
+                    "\nKept the shadow table, the change log, the triggers and the checkpoint "
+                    "(--keep-for-resume); the triggers go on logging the application's changes. "
+                    "Continue with the same command plus --resume, or remove them with `" +
+                    cleanup_command(plan) + "`");
+  }
   log::info("stopping: removing what this run created; the original table is untouched");
   const auto left = cleanup.unwind();
   if (left.empty()) throw cause;
@@ -54,7 +74,7 @@ plan::ReportSettings report_settings(const cli::Options& o) {
   for (const auto& item : left) list += "\n  " + item;
   throw Error(ExitCode::kCleanupIncomplete,
               std::string(cause.what()) + "\nThese objects could not be removed:" + list +
-                  "\nRemove them by hand (see sql/recovery.sql): triggers first, then tables.");
+                  "\nRemove them with `" + cleanup_command(plan) + "`");
 }
 
 // Builds the deferred indexes on the main session while the verification
@@ -65,13 +85,15 @@ phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
                                           const plan::MigrationPlan& plan,
                                           const std::vector<sql::IndexDefinition>& indexes,
                                           const phases::VerifySettings& settings,
-                                          const phases::EarlyVerification& early) {
+                                          const phases::EarlyVerification* early) {
   auto reader = server.open_copy_session();
-  auto build = std::async(std::launch::async,
-                          [&] { phases::build_deferred_indexes(server.main(), plan, indexes); });
+  auto build = std::async(std::launch::async, [&] {
+    db::with_retries(server.main(), server.retry_policy(), "building the deferred indexes",
+                     [&] { phases::build_deferred_indexes(server.main(), plan, indexes); });
+  });
   phases::VerifyStats stats;
   try {
-    stats = phases::verify_shadow(server, *reader, plan, settings, &early);
+    stats = phases::verify_shadow(server, *reader, plan, settings, early);
   } catch (...) {
     build.wait();  // cleanup must not drop the shadow under the running ALTER
     throw;
@@ -80,33 +102,86 @@ phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
   return stats;
 }
 
+// After the swap: the triggers and the change log (on _T_old now), the
+// checkpoint and, unless kept, the old table. False when one could not go.
+bool remove_after_swap(phases::ServerAccess& server, const plan::MigrationPlan& plan) {
+  try {
+    phases::remove_capture_after_swap(server, plan);
+    db::with_retries(server.main(), server.retry_policy(), "dropping the checkpoint", [&] {
+      server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.checkpoint));
+    });
+    if (plan.drop_old_table) {
+      db::with_retries(server.main(), server.retry_policy(), "dropping the old table", [&] {
+        server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.old));
+      });
+      log::info("dropped the old table " + sql::qualified_name(plan.database, plan.names.old));
+    }
+    return true;
+  } catch (const Error& e) {
+    log::error(std::string("after the swap: ") + e.what());
+    return false;
+  }
+}
+
+[[noreturn]] void throw_untidy(const plan::MigrationPlan& plan) {
+  throw Error(ExitCode::kCleanupIncomplete,
+              "the migration succeeded, but the triggers on " +
+                  sql::qualified_name(plan.database, plan.names.old) +
+                  ", the change log, the checkpoint or the old table could not be dropped; "
+                  "remove them with `" +
+                  cleanup_command(plan) + (plan.drop_old_table ? " --drop-old-table" : "") + "`");
+}
+
+// Where a resumed run picks up; a fresh run starts at the copy's beginning.
+struct Continuation {
+  phases::Stage stage = phases::Stage::kCopying;
+  phases::CopyStart copy;
+};
+
 // Steps 5-7 of --execute, after the triggers exist.
 void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
                    const plan::MigrationPlan& plan,
                    const std::vector<sql::IndexDefinition>& deferred_indexes,
-                   phases::CleanupStack& cleanup) {
+                   phases::CleanupStack& cleanup, phases::Checkpoint& checkpoint,
+                   const Continuation& from) {
   const auto started = Clock::now();
-  phases::Throttler throttler(server.main(), {o.max_load, o.critical_load, o.pause_file});
-  phases::ChangeApplier applier(plan);
+  phases::Throttler throttler(server.main(),
+                              {o.max_load, o.critical_load, o.pause_file, server.retry_policy()});
+  phases::ChangeApplier applier(plan, server.retry_policy());
   phases::RowCopier copier(
       server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
-      throttler, applier);
+      throttler, applier, checkpoint);
+  // The ranges a stopped run copied were not compared: a resumed run
+  // compares every range after its copy.
+  const bool resumed = from.copy.after.has_value() || from.stage == phases::Stage::kCopied;
   std::optional<phases::ConcurrentVerifier> early;
-  if (o.verify) {
-    early.emplace(server, plan);
-    copier.on_chunk_copied([&](const std::optional<phases::Key>& lower, const phases::Key& upper) {
-      early->submit(lower, upper);
-    });
+  phases::CopyStats stats;
+  if (from.stage != phases::Stage::kCopied) {
+    if (o.verify && !resumed) {
+      early.emplace(server, plan);
+      copier.on_chunk_copied([&](const std::optional<phases::Key>& lower,
+                                 const phases::Key& upper) { early->submit(lower, upper); });
+    }
+    stats = copier.run(from.copy);
+    db::with_retries(server.main(), server.retry_policy(), "recording the end of the copy",
+                     [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopied); });
+  } else {
+    stats.rows_inserted = from.copy.rows;
+    stats.chunks = from.copy.chunks;
+    log::info("the copy had finished before the run was stopped");
   }
-  const phases::CopyStats stats = copier.run();
+  interrupt::check("after the copy");
   const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max,
                                                o.progress_interval};
   std::optional<phases::VerifyStats> verified;
   if (o.verify) {
-    const phases::EarlyVerification found = early->finish();
-    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings, found);
+    const phases::EarlyVerification found = early ? early->finish() : phases::EarlyVerification{};
+    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings,
+                                     early ? &found : nullptr);
   } else {
-    phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
+    db::with_retries(server.main(), server.retry_policy(), "building the deferred indexes", [&] {
+      phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
+    });
     phases::check_row_counts(server, plan, applier);
   }
   const bool postponed =
@@ -119,6 +194,7 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
     auto reader = server.open_copy_session();
     verified = phases::verify_shadow(server, *reader, plan, verify_settings);
   }
+  server.check_run_lock();
   phases::CutoverResult swap;
   try {
     swap = phases::cut_over(server, plan, applier, {o.lock_wait_timeout, o.cutover_retries});
@@ -133,7 +209,8 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
     if (!done) throw;
     log::warning("the swap happened although the server reported an error");
   }
-  cleanup.release();  // the shadow is the table now; nothing left to undo
+  const interrupt::Deferred finishing;  // the rest is quick, and undoes nothing
+  cleanup.release();                    // the shadow is the table now; nothing left to undo
   if (swap.late_changes > 0) {
     throw Error(ExitCode::kMigrationFailed,
                 std::to_string(swap.late_changes) + " changes reached " +
@@ -143,18 +220,7 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
                     sql::qualified_name(plan.database, plan.names.change_log) +
                     " (the keys of those rows) were kept for repair; see sql/recovery.sql");
   }
-
-  bool tidy = true;
-  try {
-    phases::remove_capture_after_swap(server, plan);
-    if (plan.drop_old_table) {
-      server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.old));
-      log::info("dropped the old table " + sql::qualified_name(plan.database, plan.names.old));
-    }
-  } catch (const Error& e) {
-    tidy = false;
-    log::error(std::string("after the swap: ") + e.what());
-  }
+  const bool tidy = remove_after_swap(server, plan);
   std::cout << "done: " << sql::qualified_name(plan.database, plan.table) << " altered in "
             << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in "
             << stats.chunks << " chunks, "
@@ -162,13 +228,82 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
             << " logged changes applied; " << verification_text(verified)
             << "; the table was locked for " << static_cast<long>(swap.locked_ms)
             << " ms at the swap (attempt " << swap.attempts << ")" << std::endl;
-  if (!tidy) {
-    throw Error(ExitCode::kCleanupIncomplete,
-                "the migration succeeded, but the triggers on " +
-                    sql::qualified_name(plan.database, plan.names.old) +
-                    ", the change log or the old table could not be dropped; drop them by hand "
-                    "(see sql/recovery.sql)");
+  if (!tidy) throw_untidy(plan);
+}
+
+// A fresh --execute: steps 3-7.
+void migrate(const cli::Options& o, phases::ServerAccess& server, plan::MigrationPlan plan,
+             const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
+  const std::string original_definition =
+      phases::table_definition(server.main(), plan.database, plan.table);
+  const schema::TableInfo shadow = phases::create_shadow(server, plan, cleanup);
+  plan = plan::with_shadow(std::move(plan), original, shadow);
+  if (o.mode == cli::Mode::kDryRun) {
+    std::cout << plan::render_plan(plan, report_settings(o));
+    if (!cleanup.unwind().empty()) {
+      throw Error(ExitCode::kCleanupIncomplete,
+                  "could not drop the shadow table " +
+                      sql::qualified_name(plan.database, plan.names.shadow));
+    }
+    std::cout << "Dry run passed: the ALTER is valid and every check passed; the shadow table "
+                 "was dropped and nothing else was created.\n";
+    return;
   }
+  phases::Checkpoint checkpoint(plan);
+  checkpoint.create(server, plan, original_definition, cleanup);
+  resumable = true;
+  // Saved before they are dropped, so that a run stopped in between still
+  // knows which indexes the new table must get.
+  const auto deferred = phases::deferrable_indexes(server.main(), plan);
+  checkpoint.save_deferred_indexes(server.main(), deferred);
+  phases::drop_deferred_indexes(server.main(), plan, deferred);
+  interrupt::check("before the triggers were installed");
+  phases::install_capture(server, plan, cleanup);
+  db::with_retries(server.main(), server.retry_policy(), "recording the stage",
+                   [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopying); });
+  copy_and_swap(o, server, plan, deferred, cleanup, checkpoint, Continuation{});
+}
+
+// --resume: picks up a stopped run where its checkpoint says.
+void resume(const cli::Options& o, phases::ServerAccess& server, plan::MigrationPlan plan,
+            const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
+  if (phases::swap_done(server, plan)) {
+    log::info("the stopped run had already swapped the tables; removing what it left");
+    if (!remove_after_swap(server, plan)) throw_untidy(plan);
+    std::cout << "done: " << sql::qualified_name(plan.database, plan.table)
+              << " had been altered before the run was stopped; its leftovers are removed"
+              << std::endl;
+    return;
+  }
+  const phases::SavedCheckpoint saved = phases::read_resumable_checkpoint(server, plan);
+  plan = phases::resumable_plan(server, std::move(plan), original, saved);
+  log::info("resuming the run begun at " + saved.started_at + ": " +
+            std::to_string(saved.rows_copied) + " rows copied in " + std::to_string(saved.chunks) +
+            " chunks");
+  phases::Checkpoint checkpoint(plan);
+  // From here on a failure removes everything, as in a fresh run.
+  phases::register_shadow_removal(server, plan, cleanup);
+  checkpoint.register_removal(server, cleanup);
+  phases::register_capture_removal(server, plan, cleanup);
+  resumable = true;
+  Continuation from{saved.stage,
+                    {saved.copied_up_to, saved.copy_end, saved.rows_copied, saved.chunks}};
+  std::vector<sql::IndexDefinition> deferred;
+  if (saved.deferred_indexes) {
+    deferred = *saved.deferred_indexes;
+  } else {
+    deferred = phases::deferrable_indexes(server.main(), plan);
+    checkpoint.save_deferred_indexes(server.main(), deferred);
+  }
+  if (saved.stage == phases::Stage::kPreparing) {
+    // Nothing was copied yet: the triggers may be incomplete, so they are
+    // made again, and the copy starts from the beginning.
+    phases::drop_deferred_indexes(server.main(), plan, deferred);
+    phases::reinstall_capture_triggers(server, plan);
+    checkpoint.set_stage(server.main(), phases::Stage::kCopying);
+    from = Continuation{};
+  }
+  copy_and_swap(o, server, plan, deferred, cleanup, checkpoint, from);
 }
 
 }  // namespace
@@ -176,11 +311,14 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
 void run_migration(const cli::Options& o) {
   const auto started = Clock::now();
   const std::string& db = o.connection.database;
-  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries});
+  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries}, {o.retries});
   const sql::AlterText alter = sql::scan_alter_text(o.alter);
   schema::TableInspector inspector(server.main());
   log::info("connected to " + o.connection.describe());
-  const schema::TableInfo original = preflight::run_preflight(inspector, db, o.table, alter);
+  // Before the checks: two runs must not both find the names free.
+  if (o.mode != cli::Mode::kPlanOnly) server.take_run_lock(db, o.table);
+  const schema::TableInfo original =
+      preflight::run_preflight(inspector, db, o.table, alter, o.resume);
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
 
   if (o.mode == cli::Mode::kPlanOnly) {
@@ -190,26 +328,17 @@ void run_migration(const cli::Options& o) {
     return;
   }
   phases::CleanupStack cleanup;
+  bool resumable = false;  // set once the checkpoint exists
   try {
-    const schema::TableInfo shadow = phases::create_shadow(server, plan, cleanup);
-    plan = plan::with_shadow(std::move(plan), original, shadow);
-    if (o.mode == cli::Mode::kDryRun) {
-      std::cout << plan::render_plan(plan, report_settings(o));
-      if (!cleanup.unwind().empty()) {
-        throw Error(ExitCode::kCleanupIncomplete, "could not drop the shadow table " +
-                                                      sql::qualified_name(db, plan.names.shadow));
-      }
-      std::cout << "Dry run passed: the ALTER is valid and every check passed; the shadow table "
-                   "was dropped and nothing else was created.\n";
-      return;
+    if (o.resume) {
+      resume(o, server, plan, original, cleanup, resumable);
+    } else {
+      migrate(o, server, plan, original, cleanup, resumable);
     }
-    const auto deferred_indexes = phases::defer_secondary_indexes(server.main(), plan);
-    phases::install_capture(server, plan, cleanup);
-    copy_and_swap(o, server, plan, deferred_indexes, cleanup);
-    log::info("finished in " + seconds_text(started));
+    if (o.mode == cli::Mode::kExecute) log::info("finished in " + seconds_text(started));
   } catch (const Error& e) {
     if (cleanup.empty()) throw;
-    abort_with(cleanup, e);
+    stop_with(o, plan, cleanup, resumable, e);
   }
 }
 

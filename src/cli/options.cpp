@@ -17,9 +17,11 @@ namespace {
 constexpr const char* kUsage =
     "Usage: online-alter --database D --table T --alter \"CLAUSES\" [--dry-run | --execute]\n"
     "       online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
+    "       online-alter cleanup --database D --table T [--dry-run] [--drop-old-table]\n"
     "Changes the schema of table T while the application keeps using it.\n"
     "Without --dry-run or --execute, prints the plan and changes nothing.\n"
-    "verify compares two tables chunk by chunk (see online-alter verify --help).\n";
+    "verify compares two tables chunk by chunk (see online-alter verify --help).\n"
+    "cleanup removes what a stopped run left (see online-alter cleanup --help).\n";
 
 constexpr const char* kVerifyUsage =
     "Usage: online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
@@ -28,6 +30,13 @@ constexpr const char* kVerifyUsage =
     "(or --columns), and prints the ranges and keys that differ. Exits 0 when the tables are\n"
     "equal, 9 when they differ. Reads only; run it while nothing writes either table, or expect\n"
     "rows changed during the run to differ.\n";
+
+constexpr const char* kCleanupUsage =
+    "Usage: online-alter cleanup --database D --table T [--dry-run] [--drop-old-table]\n"
+    "Removes every object online-alter may have left next to table T after a run was stopped\n"
+    "(killed, crashed, or --keep-for-resume): its triggers first, then the change log, the\n"
+    "shadow table and the checkpoint; the old table _T_old only with --drop-old-table. Lists\n"
+    "what it removes; running it again finds nothing. Refuses while a run works on T.\n";
 
 // One option per line reads as the table it is; the formatter would fold it.
 // clang-format off
@@ -89,9 +98,32 @@ po::options_description describe_options() {
       ("no-verify", po::bool_switch(),
        "skip comparing the tables' checksums before the swap (rows are still counted)")
       ("no-drop-old-table", po::bool_switch(), "keep the original table as _T_old after the swap");
+  po::options_description stops("Stops and resuming");
+  stops.add_options()
+      ("resume", po::bool_switch(), "continue a stopped run of the same --alter from its checkpoint")
+      ("keep-for-resume", po::bool_switch(),
+       "when stopped before the swap (signal, error), keep everything for --resume")
+      ("retries", po::value<unsigned>()->default_value(Options{}.retries),
+       "attempts after a lost connection or killed statement (0 = none)");
   // clang-format on
   po::options_description all;
-  all.add(connection_options()).add(target).add(copy).add(cutover).add(output_options());
+  all.add(connection_options()).add(target).add(copy).add(cutover).add(stops).add(output_options());
+  return all;
+}
+
+po::options_description describe_cleanup_options() {
+  // clang-format off
+  po::options_description what("What to clean up");
+  what.add_options()
+      ("database,D", po::value<std::string>(), "schema of the table")
+      ("table,t", po::value<std::string>(), "the table a run was changing")
+      ("dry-run", po::bool_switch(), "list what would be removed, remove nothing")
+      ("drop-old-table", po::bool_switch(), "also drop _T_old, the table as it was before a swap")
+      ("lock-wait-timeout", po::value<unsigned>()->default_value(2),
+       "seconds each DROP may wait for locks");
+  // clang-format on
+  po::options_description all;
+  all.add(connection_options()).add(what).add(output_options());
   return all;
 }
 
@@ -214,8 +246,8 @@ void parse_into(po::variables_map& vm, const po::options_description& descriptio
     po::notify(vm);
   } catch (const po::error& e) {
     scrub_password(argc, argv);
-    throw UsageError(std::string(e.what()) + " (see online-alter" + (first > 1 ? " verify" : "") +
-                     " --help)");
+    throw UsageError(std::string(e.what()) + " (see online-alter" +
+                     (first > 1 ? std::string(" ") + argv[1] : std::string()) + " --help)");
   }
   scrub_password(argc, argv);
 }
@@ -278,10 +310,28 @@ ParseResult parse_verify(int argc, char** argv) {
   return result;
 }
 
+ParseResult parse_cleanup(int argc, char** argv) {
+  const po::options_description description = describe_cleanup_options();
+  po::variables_map vm;
+  parse_into(vm, description, argc, argv, 2);
+  ParseResult result;
+  result.print_and_exit = help_or_version(vm, kCleanupUsage, description);
+  if (!result.print_and_exit.empty()) return result;
+  Options& o = result.options;
+  o.command = Command::kCleanup;
+  read_common(vm, o);
+  o.mode = vm["dry-run"].as<bool>() ? Mode::kDryRun : Mode::kExecute;
+  o.remove_old_table = vm["drop-old-table"].as<bool>();
+  o.lock_wait_timeout = vm["lock-wait-timeout"].as<unsigned>();
+  if (o.lock_wait_timeout == 0) throw UsageError("--lock-wait-timeout must be at least 1 second");
+  return result;
+}
+
 }  // namespace
 
 ParseResult parse_options(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "verify") == 0) return parse_verify(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "cleanup") == 0) return parse_cleanup(argc, argv);
   const po::options_description description = describe_options();
   po::variables_map vm;
   parse_into(vm, description, argc, argv, 1);
@@ -313,6 +363,12 @@ ParseResult parse_options(int argc, char** argv) {
   if (o.cutover_retries == 0) throw UsageError("--cutover-retries must be at least 1");
   o.drop_old_table = !vm["no-drop-old-table"].as<bool>();
   o.verify = !vm["no-verify"].as<bool>();
+  o.resume = vm["resume"].as<bool>();
+  o.keep_for_resume = vm["keep-for-resume"].as<bool>();
+  o.retries = vm["retries"].as<unsigned>();
+  if (o.resume && o.mode != Mode::kExecute) {
+    throw UsageError("--resume continues a stopped migration, so it needs --execute");
+  }
   return result;
 }
 

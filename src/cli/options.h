@@ -11,8 +11,9 @@ namespace oa::cli {
 
 enum class Mode { kPlanOnly, kDryRun, kExecute };
 
-// `online-alter ...` migrates; `online-alter verify ...` compares two tables.
-enum class Command { kMigrate, kVerify };
+// `online-alter ...` migrates; `online-alter verify ...` compares two tables;
+// `online-alter cleanup ...` removes what a stopped run left.
+enum class Command { kMigrate, kVerify, kCleanup };
 
 // A status variable and the value above which it counts as overloaded.
 struct LoadLimit {
@@ -43,9 +44,13 @@ struct Options {
   unsigned lock_wait_timeout = 2;  // seconds any DDL of the tool may wait for a lock
   unsigned cutover_retries = 10;
   bool drop_old_table = true;
-  bool verify = true;            // compare checksums of every range before the swap
-  double progress_interval = 5;  // seconds between progress lines
-  int verbosity = 1;             // 0 quiet, 1 normal, 2 verbose
+  bool verify = true;             // compare checksums of every range before the swap
+  bool resume = false;            // continue a stopped run from its checkpoint
+  bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
+  unsigned retries = 10;          // attempts after a lost connection or a killed statement
+  bool remove_old_table = false;  // cleanup: also drop _T_old
+  double progress_interval = 5;   // seconds between progress lines
+  int verbosity = 1;              // 0 quiet, 1 normal, 2 verbose
 };
 
 // What parse_options found: options to run with, or a text to print and exit 0.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/db_error.h"
+#include "db/retry.h"
 #include "error.h"
 
 namespace oa::phases {
@@ -37,11 +38,16 @@ std::pair<std::uint64_t, std::uint64_t> first_run(const std::vector<db::Row>& ro
 
 }  // namespace
 
-ChangeApplier::ChangeApplier(const plan::MigrationPlan& plan)
-    : spec_(plan::change_log_spec(plan)) {}
+ChangeApplier::ChangeApplier(const plan::MigrationPlan& plan, db::RetryPolicy retry)
+    : spec_(plan::change_log_spec(plan)), retry_(retry) {}
 
 std::uint64_t ChangeApplier::apply(db::Connection& c, const std::optional<UncopiedKeys>& uncopied) {
-  return apply_loop(c, uncopied, true);
+  // Each batch is one transaction that removes its entries from the log, so
+  // running the loop again after a lost connection applies nothing twice.
+  std::uint64_t n = 0;
+  db::with_retries(c, retry_, "applying logged changes",
+                   [&] { n = apply_loop(c, uncopied, true); });
+  return n;
 }
 
 std::uint64_t ChangeApplier::apply_under_table_locks(db::Connection& c) {

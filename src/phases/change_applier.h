@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "db/connection.h"
+#include "db/retry.h"
 #include "phases/chunker.h"
 #include "plan/migration_plan.h"
 #include "sql/change_log_sql.h"
@@ -19,8 +20,9 @@ struct UncopiedKeys {
 
 class ChangeApplier {
  public:
-  // Requires plan.has_shadow_details().
-  explicit ChangeApplier(const plan::MigrationPlan& plan);
+  // Requires plan.has_shadow_details(). apply() rides out lost connections
+  // as `retry` says.
+  explicit ChangeApplier(const plan::MigrationPlan& plan, db::RetryPolicy retry = {});
 
   // Applies the logged changes `c` can see, oldest first, each batch in one
   // transaction, up to the newest entry at the start of the call. Entries for
@@ -51,6 +53,7 @@ class ChangeApplier {
   bool apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
                    const std::optional<UncopiedKeys>& uncopied, bool transaction);
   sql::ChangeLogSpec spec_;
+  db::RetryPolicy retry_;
 };
 
 }  // namespace oa::phases

@@ -1,7 +1,9 @@
 #include "phases/change_capture.h"
 
 #include "db/db_error.h"
+#include "db/retry.h"
 #include "log.h"
+#include "schema/table_inspector.h"
 #include "sql/change_log_sql.h"
 #include "sql/ddl.h"
 #include "sql/quote.h"
@@ -23,7 +25,11 @@ void under_table_locks(db::Connection& c, const plan::MigrationPlan& plan,
   try {
     for (const auto& s : statements) c.execute(s);
   } catch (...) {
-    c.execute(sql::unlock_tables());
+    try {
+      c.execute(sql::unlock_tables());
+    } catch (const db::DbError&) {
+      // A lost session has released its locks.
+    }
     throw;
   }
   c.execute(sql::unlock_tables());
@@ -40,26 +46,35 @@ std::vector<std::string> drop_statements(const plan::MigrationPlan& plan) {
 // trigger must never fail the application's write.
 constexpr const char* kTriggerSqlMode = "SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'";
 
-void create_change_log(ServerAccess& server, const plan::MigrationPlan& plan,
-                       CleanupStack& cleanup) {
+// Drops whichever triggers exist and creates all three, in one LOCK TABLES:
+// safe to run again after a lost connection.
+void create_triggers(ServerAccess& server, const plan::MigrationPlan& plan) {
+  const sql::TriggerSpec spec = plan::trigger_spec(plan);
+  std::vector<std::string> statements = drop_statements(plan);
+  for (const auto& t : sql::capture_triggers(spec))
+    statements.push_back(sql::create_trigger(spec, t));
+  db::Connection& c = server.main();
+  db::with_retries(c, server.retry_policy(), "installing the capture triggers", [&] {
+    c.set_session(kTriggerSqlMode);
+    db::with_lock_retries(c, server.ddl_policy(), "install the capture triggers",
+                          [&] { under_table_locks(c, plan, statements); });
+  });
+  log::info("installed capture triggers " +
+            sql::quoted_list(
+                {plan.names.insert_trigger, plan.names.update_trigger, plan.names.delete_trigger}));
+}
+
+}  // namespace
+
+void register_capture_removal(ServerAccess& server, const plan::MigrationPlan& plan,
+                              CleanupStack& cleanup) {
   const std::string& db = plan.database;
   const std::string log_table = plan.names.change_log;
-  server.main().execute(sql::create_change_log(plan::change_log_spec(plan)));
   cleanup.push("change log " + sql::qualified_name(db, log_table), [&server, db, log_table] {
     db::Connection& cc = server.cleanup();
     db::with_lock_retries(cc, server.cleanup_policy(), "drop the change log",
                           [&] { cc.execute(sql::drop_table_if_exists(db, log_table)); });
   });
-  log::info("created change log " + sql::qualified_name(db, log_table));
-}
-
-}  // namespace
-
-void install_capture(ServerAccess& server, const plan::MigrationPlan& plan, CleanupStack& cleanup) {
-  create_change_log(server, plan, cleanup);
-  const sql::TriggerSpec spec = plan::trigger_spec(plan);
-  db::Connection& c = server.main();
-  c.execute(kTriggerSqlMode);
   // The drop statements are idempotent, so registering before creating is
   // safe and covers a failure between two CREATE TRIGGERs.
   cleanup.push(
@@ -75,22 +90,47 @@ void install_capture(ServerAccess& server, const plan::MigrationPlan& plan, Clea
           for (const auto& s : drop_statements(plan)) cc.execute(s);
         }
       });
-  db::with_lock_retries(c, server.ddl_policy(), "install the capture triggers", [&] {
-    under_table_locks(c, plan,
-                      {sql::create_insert_trigger(spec), sql::create_update_trigger(spec),
-                       sql::create_delete_trigger(spec)});
-  });
-  log::info("installed capture triggers " +
-            sql::quoted_list(
-                {plan.names.insert_trigger, plan.names.update_trigger, plan.names.delete_trigger}));
+}
+
+void install_capture(ServerAccess& server, const plan::MigrationPlan& plan, CleanupStack& cleanup) {
+  server.main().execute(sql::create_change_log(plan::change_log_spec(plan)));
+  register_capture_removal(server, plan, cleanup);
+  log::info("created change log " + sql::qualified_name(plan.database, plan.names.change_log));
+  create_triggers(server, plan);
+}
+
+void reinstall_capture_triggers(ServerAccess& server, const plan::MigrationPlan& plan) {
+  create_triggers(server, plan);
+}
+
+std::optional<std::string> capture_problem(db::Connection& c, const plan::MigrationPlan& plan) {
+  const std::string& db = plan.database;
+  if (!schema::TableInspector(c).table_type(db, plan.names.change_log)) {
+    return "the change log " + sql::qualified_name(db, plan.names.change_log) + " is gone";
+  }
+  for (const auto& t : sql::capture_triggers(plan::trigger_spec(plan))) {
+    const auto rows = c.query(
+        "SELECT EVENT_OBJECT_TABLE, EVENT_MANIPULATION, ACTION_TIMING, ACTION_STATEMENT "
+        "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ?",
+        {db::Param{db}, db::Param{t.name}});
+    const std::string name = sql::qualified_name(db, t.name);
+    if (rows.empty()) return "the trigger " + name + " is gone";
+    const auto& r = rows.front();
+    if (r[0] != plan.table || r[1] != t.event || r[2] != std::string("AFTER") || r[3] != t.body) {
+      return "the trigger " + name + " is not the one this run created";
+    }
+  }
+  return std::nullopt;
 }
 
 void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& plan) {
   db::Connection& c = server.main();
   // Only _T_old carries them now and no application uses it: no lock contention.
-  db::with_lock_retries(c, server.ddl_policy(), "drop the capture triggers", [&] {
-    for (const auto& s : drop_statements(plan)) c.execute(s);
-    c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
+  db::with_retries(c, server.retry_policy(), "dropping the capture triggers", [&] {
+    db::with_lock_retries(c, server.ddl_policy(), "drop the capture triggers", [&] {
+      for (const auto& s : drop_statements(plan)) c.execute(s);
+      c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
+    });
   });
   log::info("dropped the capture triggers and the change log");
 }

@@ -1,6 +1,9 @@
 // Phase 4: the change log and the three triggers on T that fill it.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "phases/cleanup_stack.h"
 #include "phases/server_access.h"
 #include "plan/migration_plan.h"
@@ -12,6 +15,18 @@ namespace oa::phases {
 // the lock wait timeout. Registers the removal of each on `cleanup`. Requires
 // plan.has_shadow_details().
 void install_capture(ServerAccess& server, const plan::MigrationPlan& plan, CleanupStack& cleanup);
+
+// For a resumed run that stopped before its copy began: drops whichever of
+// the triggers exist and creates all three again, under the same lock.
+void reinstall_capture_triggers(ServerAccess& server, const plan::MigrationPlan& plan);
+
+// nullopt when the change log and the three triggers exist on T exactly as
+// this plan creates them; otherwise what is missing or different.
+std::optional<std::string> capture_problem(db::Connection& c, const plan::MigrationPlan& plan);
+
+// Registers the removal of an existing change log and triggers (a resumed run).
+void register_capture_removal(ServerAccess& server, const plan::MigrationPlan& plan,
+                              CleanupStack& cleanup);
 
 // After the swap, where the triggers sit on `_T_old`: drops them, then the log.
 // Throws on failure.

@@ -3,6 +3,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "db/retry.h"
 #include "sql/chunk_sql.h"
 #include "sql/quote.h"
 
@@ -102,12 +103,17 @@ std::string describe_difference(const RangeComparison& r, const std::string& ran
 }
 
 void for_each_range(Chunker& chunker, std::uint64_t rows, const RangeVisitor& visit,
-                    const std::optional<Key>& start) {
-  const std::optional<Key> end = chunker.last_key();
+                    const std::optional<Key>& start, const db::RetryPolicy& retry) {
+  db::Connection& c = chunker.connection();
+  std::optional<Key> end;
+  db::with_retries(c, retry, "reading the largest key", [&] { end = chunker.last_key(); });
   std::optional<Key> lower = start;
   for (;;) {
     std::optional<Key> upper;
-    if (end) upper = chunker.boundary(lower, *end, rows);
+    if (end) {
+      db::with_retries(c, retry, "finding the next range",
+                       [&] { upper = chunker.boundary(lower, *end, rows); });
+    }
     visit(lower, upper);
     if (!upper) return;
     lower = upper;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "db/connection.h"
+#include "db/retry.h"
 #include "phases/chunker.h"
 #include "sql/verify_sql.h"
 #include "verify/row_hash.h"
@@ -71,9 +72,11 @@ using RangeVisitor =
 // (lower < key <= upper): the first without a lower bound, the last without an
 // upper one, so that rows another table has past this one's last key fall in
 // the last range. One range without bounds when the table is empty.
-// With `start`, the first range begins after it instead.
+// With `start`, the first range begins after it instead. Reading the keys
+// rides out lost connections as `retry` says.
 void for_each_range(Chunker& chunker, std::uint64_t rows, const RangeVisitor& visit,
-                    const std::optional<Key>& start = std::nullopt);
+                    const std::optional<Key>& start = std::nullopt,
+                    const db::RetryPolicy& retry = db::RetryPolicy{0});
 
 // "(1) < `id` <= (500)", a missing bound left out; "all keys" without either.
 std::string range_text(const std::vector<std::string>& columns, const std::optional<Key>& lower,

@@ -37,6 +37,7 @@ class Chunker {
   std::optional<Key> boundary(const std::optional<Key>& lower, const Key& end, std::uint64_t rows);
 
   const std::vector<bool>& binary() const { return binary_; }
+  db::Connection& connection() { return connection_; }
 
  private:
   static Key to_key(const db::Row& row);

@@ -6,7 +6,9 @@
 
 #include "db/db_error.h"
 #include "db/lock_retry.h"
+#include "db/retry.h"
 #include "error.h"
+#include "interrupt.h"
 #include "log.h"
 #include "phases/swap_attempt.h"
 #include "schema/table_inspector.h"
@@ -34,6 +36,7 @@ std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
             " exists (the new table is kept in sync). Remove the file to swap");
   auto reminded = std::chrono::steady_clock::now();
   while (std::filesystem::exists(file)) {
+    interrupt::check("while the cut-over was postponed");
     applied += applier.apply(server.copy());
     std::this_thread::sleep_for(kPostponePoll);
     if (std::chrono::steady_clock::now() - reminded > kPostponeReminder) {
@@ -48,9 +51,15 @@ std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
 CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
                        ChangeApplier& applier, const CutoverSettings& settings) {
   CutoverResult result;
+  interrupt::check("before the swap");
+  // From here on the swap either happens whole or is not tried: a signal is
+  // only noted.
+  const interrupt::Deferred deferred;
   // Without fresh statistics the optimizer would plan the application's first
   // queries against the new table blind.
-  server.main().query(sql::analyze_table(plan.database, plan.names.shadow));
+  db::with_retries(server.main(), server.retry_policy(), "refreshing the statistics", [&] {
+    server.main().query(sql::analyze_table(plan.database, plan.names.shadow));
+  });
   const db::LockRetryPolicy policy{settings.lock_wait_timeout, settings.retries};
   auto catch_up = [&] {
     for (int round = 0; round < kMaxCatchUpRounds; ++round) {
@@ -60,15 +69,20 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
     }
   };
   try {
-    db::with_lock_retries(server.main(), policy, "swap the tables", [&] {
-      ++result.attempts;
-      const SwapTimings t =
-          attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up);
-      result.locked_ms = t.locked_ms;
-      result.changes_applied += t.changes_applied;
-      log::info("swap: waited " + log::ms_text(t.lock_wait_ms) + " for the lock on " +
-                sql::quote_identifier(plan.table) + ", then held it " + log::ms_text(t.locked_ms) +
-                " (" + std::to_string(t.changes_applied) + " last changes applied)");
+    db::with_retries(server.main(), server.retry_policy(), "the swap", [&] {
+      // A lost connection can hide a RENAME that did happen.
+      if (result.attempts > 0 && swap_done(server, plan)) return;
+      db::with_lock_retries(server.main(), policy, "swap the tables", [&] {
+        ++result.attempts;
+        const SwapTimings t =
+            attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up);
+        result.locked_ms = t.locked_ms;
+        result.changes_applied += t.changes_applied;
+        log::info("swap: waited " + log::ms_text(t.lock_wait_ms) + " for the lock on " +
+                  sql::quote_identifier(plan.table) + ", then held it " +
+                  log::ms_text(t.locked_ms) + " (" + std::to_string(t.changes_applied) +
+                  " last changes applied)");
+      });
     });
   } catch (const db::DbError& e) {
     if (!e.is_lock_conflict()) throw;
@@ -82,7 +96,8 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
   log::info("swapped: " + sql::qualified_name(plan.database, plan.table) +
             " now has the new schema; the original is " +
             sql::qualified_name(plan.database, plan.names.old));
-  result.late_changes = applier.logged(server.main());
+  db::with_retries(server.main(), server.retry_policy(), "counting late changes",
+                   [&] { result.late_changes = applier.logged(server.main()); });
   return result;
 }
 

@@ -13,29 +13,57 @@
 // at a random place in each secondary index.
 
 namespace oa::phases {
+namespace {
 
-std::vector<sql::IndexDefinition> defer_secondary_indexes(db::Connection& c,
-                                                          const plan::MigrationPlan& plan) {
+std::vector<sql::IndexDefinition> shadow_indexes(db::Connection& c,
+                                                 const plan::MigrationPlan& plan) {
   const auto rows =
       c.query("SHOW CREATE TABLE " + sql::qualified_name(plan.database, plan.names.shadow));
   if (rows.empty() || rows.front().size() < 2 || !rows.front()[1]) return {};
-  std::vector<sql::IndexDefinition> indexes = sql::plain_secondary_indexes(*rows.front()[1]);
+  return sql::plain_secondary_indexes(*rows.front()[1]);
+}
+
+// Those of `indexes` whose name the shadow has (`present`) or lacks.
+std::vector<sql::IndexDefinition> filter(const std::vector<sql::IndexDefinition>& indexes,
+                                         const std::vector<sql::IndexDefinition>& shadow,
+                                         bool present) {
+  std::vector<sql::IndexDefinition> out;
+  for (const auto& i : indexes) {
+    const bool has = std::any_of(shadow.begin(), shadow.end(),
+                                 [&](const sql::IndexDefinition& s) { return s.name == i.name; });
+    if (has == present) out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<sql::IndexDefinition> deferrable_indexes(db::Connection& c,
+                                                     const plan::MigrationPlan& plan) {
+  std::vector<sql::IndexDefinition> indexes = shadow_indexes(c, plan);
   indexes.erase(
       std::remove_if(indexes.begin(), indexes.end(),
                      [&](const sql::IndexDefinition& i) { return i.name == plan.row_key->index; }),
       indexes.end());
-  if (indexes.empty()) return indexes;
-  c.execute(sql::drop_indexes(plan.database, plan.names.shadow, indexes));
+  return indexes;
+}
+
+void drop_deferred_indexes(db::Connection& c, const plan::MigrationPlan& plan,
+                           const std::vector<sql::IndexDefinition>& indexes) {
+  const auto present = filter(indexes, shadow_indexes(c, plan), true);
+  if (present.empty()) return;
+  c.execute(sql::drop_indexes(plan.database, plan.names.shadow, present));
   log::info("the shadow's " + std::to_string(indexes.size()) +
             " secondary indexes will be built after the copy");
-  return indexes;
 }
 
 void build_deferred_indexes(db::Connection& c, const plan::MigrationPlan& plan,
                             const std::vector<sql::IndexDefinition>& indexes) {
   if (indexes.empty()) return;
+  const auto missing = filter(indexes, shadow_indexes(c, plan), false);
+  if (missing.empty()) return;
   const auto started = std::chrono::steady_clock::now();
-  c.execute(sql::add_indexes(plan.database, plan.names.shadow, indexes));
+  c.execute(sql::add_indexes(plan.database, plan.names.shadow, missing));
   log::info("built the shadow's secondary indexes in " +
             log::seconds_text(
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));

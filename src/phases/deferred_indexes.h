@@ -10,13 +10,17 @@
 
 namespace oa::phases {
 
-// Drops the empty shadow's non-unique B-tree indexes, except the one changed
-// rows are found by (plan.row_key), and returns their definitions. Requires
-// plan.has_shadow_details().
-std::vector<sql::IndexDefinition> defer_secondary_indexes(db::Connection& c,
-                                                          const plan::MigrationPlan& plan);
+// The empty shadow's non-unique B-tree indexes, except the one changed rows
+// are found by (plan.row_key). Requires plan.has_shadow_details().
+std::vector<sql::IndexDefinition> deferrable_indexes(db::Connection& c,
+                                                     const plan::MigrationPlan& plan);
 
-// Adds the indexes back to the filled shadow in one online ALTER.
+// Drops those of `indexes` the shadow still has (a resumed run may find some
+// gone already).
+void drop_deferred_indexes(db::Connection& c, const plan::MigrationPlan& plan,
+                           const std::vector<sql::IndexDefinition>& indexes);
+
+// Adds those of `indexes` the shadow lacks, in one online ALTER.
 void build_deferred_indexes(db::Connection& c, const plan::MigrationPlan& plan,
                             const std::vector<sql::IndexDefinition>& indexes);
 

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "db/db_error.h"
+#include "db/retry.h"
 #include "error.h"
 #include "log.h"
 #include "phases/chunk_sizer.h"
@@ -27,10 +28,15 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 RowCopier::RowCopier(ServerAccess& server, const plan::MigrationPlan& plan, CopySettings settings,
-                     Throttler& throttler, ChangeApplier& applier)
-    : plan_(plan), server_(server), settings_(settings), throttler_(throttler), applier_(applier) {}
+                     Throttler& throttler, ChangeApplier& applier, Checkpoint& checkpoint)
+    : plan_(plan),
+      server_(server),
+      settings_(settings),
+      throttler_(throttler),
+      applier_(applier),
+      checkpoint_(checkpoint) {}
 
-CopyStats RowCopier::run() {
+CopyStats RowCopier::run(const CopyStart& start) {
   db::Connection& c = server_.copy();
   Chunker chunker(c, plan::chunk_table(plan_), plan_.chunk_key.binary);
   ChunkSizer sizer(settings_.chunk_time, settings_.chunk_size, settings_.chunk_size_max);
@@ -38,19 +44,28 @@ CopyStats RowCopier::run() {
   const sql::CopySpec spec = plan::copy_spec(plan_);
   const auto& columns = spec.from.columns;
   CopyStats stats;
+  stats.rows_examined = start.rows;
+  stats.rows_inserted = start.rows;
+  stats.chunks = start.chunks;
   const auto started = Clock::now();
+  const db::RetryPolicy& retry = server_.retry_policy();
 
-  const std::optional<Key> end = chunker.last_key();
+  std::optional<Key> end = start.end;
+  if (!end) db::with_retries(c, retry, "reading the copy's end", [&] { end = chunker.last_key(); });
   if (!end) {
     log::info("copy: the table is empty; the change log carries every new row");
     return stats;
   }
-  std::optional<Key> lower;
+  if (start.after) log::info("copy: resuming after the checkpoint's key");
+  std::optional<Key> lower = start.after;
   unsigned conflicts = 0;
   for (;;) {
+    server_.check_run_lock();
     throttler_.wait();
     const std::uint64_t size = sizer.rows();
-    std::optional<Key> upper = chunker.boundary(lower, *end, size);
+    std::optional<Key> upper;
+    db::with_retries(c, retry, "finding the next chunk",
+                     [&] { upper = chunker.boundary(lower, *end, size); });
     const bool last = !upper;
     if (last) upper = end;
 
@@ -59,7 +74,22 @@ CopyStats RowCopier::run() {
     const auto chunk_start = Clock::now();
     std::uint64_t inserted = 0;
     try {
-      inserted = c.update(sql::copy_chunk(spec, lower.has_value()), params);
+      bool again = false;
+      db::with_retries(c, retry, "copying chunk " + std::to_string(stats.chunks + 1), [&] {
+        c.in_transaction([&] {
+          if (again) {
+            // The connection was lost: did the chunk commit before?
+            const auto saved = checkpoint_.read(c);
+            if (saved && saved->copied_up_to == upper) {
+              inserted = saved->rows_copied - stats.rows_inserted;
+              return;
+            }
+          }
+          again = true;
+          inserted = c.update(sql::copy_chunk(spec, lower.has_value()), params);
+          checkpoint_.record_chunk(c, *end, *upper, inserted);
+        });
+      });
     } catch (const db::DbError& e) {
       if (!e.is_lock_conflict()) {
         throw Error(ExitCode::kMigrationFailed,

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "phases/change_applier.h"
+#include "phases/checkpoint.h"
 #include "phases/copy_progress.h"
 #include "phases/server_access.h"
 #include "phases/throttler.h"
@@ -21,16 +22,27 @@ struct CopySettings {
   double progress_interval = 5;
 };
 
+// Where a resumed copy goes on: after `after` (nullopt: from the start), up
+// to `end` (nullopt: the table's largest key now), with the counts so far.
+struct CopyStart {
+  std::optional<Key> after;
+  std::optional<Key> end;
+  std::uint64_t rows = 0;
+  std::uint64_t chunks = 0;
+};
+
 class RowCopier {
  public:
   RowCopier(ServerAccess& server, const plan::MigrationPlan& plan, CopySettings settings,
-            Throttler& throttler, ChangeApplier& applier);
+            Throttler& throttler, ChangeApplier& applier, Checkpoint& checkpoint);
 
   // Copies every row whose key is at most the table's largest key when the copy
   // starts (later rows reach the shadow through the change log), and applies
-  // the logged changes after every chunk so the log stays short. Throws DbError
+  // the logged changes after every chunk so the log stays short. Each chunk
+  // and its checkpoint commit together; a chunk cut off by a lost connection
+  // is copied again unless the checkpoint shows it committed. Throws DbError
   // or Error on failure; the caller cleans up.
-  CopyStats run();
+  CopyStats run(const CopyStart& start = {});
 
   // Called after each chunk is copied, with its range (lower < key <= upper).
   using ChunkListener = std::function<void(const std::optional<Key>&, const Key&)>;
@@ -45,6 +57,7 @@ class RowCopier {
   CopySettings settings_;
   Throttler& throttler_;
   ChangeApplier& applier_;
+  Checkpoint& checkpoint_;
   ChunkListener listener_;
 };
 

@@ -9,17 +9,24 @@
 
 namespace oa::phases {
 
-schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
-                                CleanupStack& cleanup) {
-  db::Connection& c = server.main();
-  const std::string& db = plan.database;
+void register_shadow_removal(ServerAccess& server, const plan::MigrationPlan& plan,
+                             CleanupStack& cleanup) {
+  const std::string db = plan.database;
   const std::string shadow = plan.names.shadow;
-  c.execute(sql::create_table_like(db, shadow, plan.table));
   cleanup.push("shadow table " + sql::qualified_name(db, shadow), [&server, db, shadow] {
     db::Connection& cc = server.cleanup();
     db::with_lock_retries(cc, server.cleanup_policy(), "drop the shadow table",
                           [&] { cc.execute(sql::drop_table_if_exists(db, shadow)); });
   });
+}
+
+schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
+                                CleanupStack& cleanup) {
+  db::Connection& c = server.main();
+  const std::string& db = plan.database;
+  const std::string& shadow = plan.names.shadow;
+  c.execute(sql::create_table_like(db, shadow, plan.table));
+  register_shadow_removal(server, plan, cleanup);
   log::info("created shadow table " + sql::qualified_name(db, shadow));
   try {
     c.execute(sql::alter_table(db, shadow, plan.alter_clauses));

@@ -16,4 +16,8 @@ namespace oa::phases {
 schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
                                 CleanupStack& cleanup);
 
+// Registers the removal of an existing shadow (a resumed run).
+void register_shadow_removal(ServerAccess& server, const plan::MigrationPlan& plan,
+                             CleanupStack& cleanup);
+
 }  // namespace oa::phases

@@ -36,7 +36,6 @@ constexpr auto kQueuePoll = std::chrono::milliseconds(1);
 // meanwhile, so give up the attempt.
 constexpr auto kQueueDeadline = std::chrono::milliseconds(1000);
 constexpr const char* kWaitingForMetadataLock = "Waiting for table metadata lock";
-constexpr int kErrQueryInterrupted = 1317;
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -116,7 +115,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   try {
     rename.get();
   } catch (const db::DbError& e) {
-    if (e.server_code() != kErrQueryInterrupted) throw;
+    if (e.server_code() != db::kErrQueryInterrupted) throw;
     throw db::DbError(db::kErrLockWaitTimeout,
                       "the RENAME did not reach its lock wait within " +
                           std::to_string(kQueueDeadline.count()) + " ms",

@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <thread>
 
+#include "db/retry.h"
 #include "error.h"
+#include "interrupt.h"
 #include "log.h"
 
 namespace oa::phases {
@@ -30,9 +32,12 @@ Throttler::Throttler(db::Connection& monitor, ThrottleSettings settings)
 
 std::uint64_t Throttler::status(const std::string& variable, Readings& readings) {
   if (auto it = readings.find(variable); it != readings.end()) return it->second;
-  auto v = monitor_.query_value(
-      "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = ?",
-      {db::Param{variable}});
+  db::Value v;
+  db::with_retries(monitor_, settings_.retry, "reading the server's load", [&] {
+    v = monitor_.query_value(
+        "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = ?",
+        {db::Param{variable}});
+  });
   std::uint64_t value = 0;
   try {
     value = v ? std::stoull(*v) : 0;
@@ -60,6 +65,7 @@ std::string Throttler::pause_reason(Readings& readings) {
 void Throttler::wait() {
   std::string paused_for;
   for (;;) {
+    interrupt::check("during the copy");
     Readings readings;
     for (const auto& limit : settings_.critical_load) {
       const auto value = status(limit.variable, readings);

@@ -8,6 +8,7 @@
 
 #include "cli/options.h"
 #include "db/connection.h"
+#include "db/retry.h"
 
 namespace oa::phases {
 
@@ -15,6 +16,7 @@ struct ThrottleSettings {
   std::vector<cli::LoadLimit> max_load;       // pause while any is exceeded
   std::vector<cli::LoadLimit> critical_load;  // abort when any is exceeded
   std::string pause_file;                     // pause while it exists
+  db::RetryPolicy retry;                      // for the status reads
 };
 
 class Throttler {

@@ -3,7 +3,9 @@
 #include <chrono>
 
 #include "db/db_error.h"
+#include "db/retry.h"
 #include "error.h"
+#include "interrupt.h"
 #include "log.h"
 #include "sql/chunk_sql.h"
 #include "sql/quote.h"
@@ -24,12 +26,15 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
   db::Connection& c = server.copy();
   const auto& source_key = plan.chunk_key.columns;
   const auto& target_key = plan.row_key->target_columns;
-  c.in_transaction([&] {
-    c.update(sql::delete_rows_in_range(plan.database, plan.names.shadow, target_key,
-                                       lower.has_value(), upper.has_value()),
-             bind_range(target_key, lower, upper, plan.chunk_key.binary));
-    c.update(sql::copy_chunk(plan::copy_spec(plan), lower.has_value(), upper.has_value()),
-             bind_range(source_key, lower, upper, plan.chunk_key.binary));
+  // Delete and copy again: the same result however often it runs.
+  db::with_retries(c, server.retry_policy(), "copying a range again", [&] {
+    c.in_transaction([&] {
+      c.update(sql::delete_rows_in_range(plan.database, plan.names.shadow, target_key,
+                                         lower.has_value(), upper.has_value()),
+               bind_range(target_key, lower, upper, plan.chunk_key.binary));
+      c.update(sql::copy_chunk(plan::copy_spec(plan), lower.has_value(), upper.has_value()),
+               bind_range(source_key, lower, upper, plan.chunk_key.binary));
+    });
   });
 }
 
@@ -39,14 +44,20 @@ constexpr int kTableDefinitionChanged = 1412;  // ER_TABLE_DEF_CHANGED
 constexpr int kMaxDefinitionRetries = 5;
 
 RangeComparison compare_retrying(const ChunkComparer& comparer, db::Connection& c,
-                                 const std::optional<Key>& lower, const std::optional<Key>& upper) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return comparer.compare(c, lower, upper);
-    } catch (const db::DbError& e) {
-      if (e.server_code() != kTableDefinitionChanged || attempt >= kMaxDefinitionRetries) throw;
+                                 const db::RetryPolicy& retry, const std::optional<Key>& lower,
+                                 const std::optional<Key>& upper) {
+  RangeComparison result;
+  db::with_retries(c, retry, "comparing a range", [&] {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        result = comparer.compare(c, lower, upper);
+        return;
+      } catch (const db::DbError& e) {
+        if (e.server_code() != kTableDefinitionChanged || attempt >= kMaxDefinitionRetries) throw;
+      }
     }
-  }
+  });
+  return result;
 }
 
 }  // namespace
@@ -67,7 +78,9 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan) {
 }
 
 ConcurrentVerifier::ConcurrentVerifier(ServerAccess& server, const plan::MigrationPlan& plan)
-    : session_(server.open_copy_session()), comparer_(original_and_shadow(plan)) {
+    : session_(server.open_copy_session()),
+      comparer_(original_and_shadow(plan)),
+      retry_(server.retry_policy()) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -100,7 +113,8 @@ void ConcurrentVerifier::run() {
         range = queue_.front();
         queue_.pop_front();
       }
-      const RangeComparison r = compare_retrying(comparer_, *session_, range.first, range.second);
+      const RangeComparison r =
+          compare_retrying(comparer_, *session_, retry_, range.first, range.second);
       std::lock_guard<std::mutex> lock(mutex_);
       result_.verified_up_to = range.second;
       // Counted when verify_shadow() compares it again.
@@ -134,19 +148,21 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
                           const VerifySettings& settings, const EarlyVerification* early) {
   const auto started = Clock::now();
   const ChunkComparer comparer(original_and_shadow(plan));
+  const db::RetryPolicy& retry = server.retry_policy();
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
   VerifyStats stats;
   log::Pacer progress(settings.progress_interval);
   auto check = [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
+    interrupt::check("during the verification");
     const std::string range = range_text(plan.chunk_key.columns, lower, upper);
-    RangeComparison r = compare_retrying(comparer, c, lower, upper);
+    RangeComparison r = compare_retrying(comparer, c, retry, lower, upper);
     if (!r.equal()) {
       ++stats.mismatches;
       log::warning("verification: the tables differ in " +
                    describe_difference(r, range, kOriginal, kNewTable) +
                    ". Copying this range again");
       copy_again(server, plan, lower, upper);
-      r = compare_retrying(comparer, c, lower, upper);
+      r = compare_retrying(comparer, c, retry, lower, upper);
       if (!r.equal()) {
         throw Error(ExitCode::kVerificationFailed,
                     "verification failed: after copying it again, the new table still differs "
@@ -173,7 +189,7 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
     start = early->verified_up_to;
     for (const auto& [lower, upper] : early->differing) check(lower, upper);
   }
-  for_each_range(chunker, settings.chunk_size, check, start);
+  for_each_range(chunker, settings.chunk_size, check, start, retry);
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   const std::string when = early ? " (" + std::to_string(early->stats.chunks) +
                                        " of them while copying), " + std::to_string(stats.rows) +

@@ -67,6 +67,7 @@ class ConcurrentVerifier {
 
   std::unique_ptr<db::Connection> session_;
   ChunkComparer comparer_;
+  db::RetryPolicy retry_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::pair<std::optional<Key>, Key>> queue_;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "sql/change_log_sql.h"
+#include "sql/checkpoint_sql.h"
 #include "sql/ddl.h"
 #include "sql/quote.h"
 
@@ -33,6 +34,7 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   out << "  alter: " << plan.alter_clauses << "\n";
   out << "  shadow table: " << sql::qualified_name(db, n.shadow) << "\n";
   out << "  change log: " << sql::qualified_name(db, n.change_log) << "\n";
+  out << "  checkpoint (for --resume): " << sql::qualified_name(db, n.checkpoint) << "\n";
   out << "  old table after the swap: " << sql::qualified_name(db, n.old)
       << (plan.drop_old_table ? " (dropped)" : " (kept: --no-drop-old-table)") << "\n";
   out << "  triggers: " << sql::quoted_list({n.insert_trigger, n.update_trigger, n.delete_trigger})
@@ -60,6 +62,8 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
     statement(sql::set_auto_increment(db, n.shadow, *plan.auto_increment),
               "only if the ALTER leaves it lower");
   }
+  statement(sql::create_checkpoint(db, n.checkpoint),
+            "one row: the plan, the stage, the key the copy has reached");
   if (plan.has_shadow_details()) {
     statement(sql::create_change_log(change_log_spec(plan)));
   } else {
@@ -71,9 +75,7 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   statement(sql::lock_tables_write(db, {plan.table, n.change_log}));
   if (plan.has_shadow_details()) {
     const sql::TriggerSpec spec = trigger_spec(plan);
-    statement(sql::create_insert_trigger(spec));
-    statement(sql::create_update_trigger(spec));
-    statement(sql::create_delete_trigger(spec));
+    for (const auto& t : sql::capture_triggers(spec)) statement(sql::create_trigger(spec, t));
   } else {
     statement("CREATE TRIGGER ... (three capture triggers; text shown by --dry-run)");
   }

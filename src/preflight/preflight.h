@@ -10,8 +10,10 @@
 namespace oa::preflight {
 
 // Returns the inspected original table when every check passes; throws
-// RefusedError with the first refusal otherwise.
+// RefusedError with the first refusal otherwise. `resuming`: the objects a
+// stopped run left (its triggers, shadow, log, checkpoint) are expected.
 schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::string& database,
-                                const std::string& table, const sql::AlterText& alter);
+                                const std::string& table, const sql::AlterText& alter,
+                                bool resuming = false);
 
 }  // namespace oa::preflight

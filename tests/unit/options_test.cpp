@@ -88,3 +88,29 @@ TEST_CASE("help and version print and exit") {
   CHECK(parse({"--help"}).print_and_exit.find("--alter") != std::string::npos);
   CHECK(parse({"--version"}).print_and_exit.find("online-alter") == 0);
 }
+
+TEST_CASE("--resume, --keep-for-resume and --retries") {
+  auto r = parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--execute", "--resume",
+                  "--keep-for-resume", "--retries", "3"});
+  CHECK(r.options.resume);
+  CHECK(r.options.keep_for_resume);
+  CHECK(r.options.retries == 3);
+  CHECK(parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--execute"}).options.retries == 10);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--resume"}),
+                  oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--dry-run", "--resume"}),
+                  oa::UsageError);
+}
+
+TEST_CASE("the cleanup command") {
+  auto r = parse({"cleanup", "-D", "d", "-t", "t"});
+  CHECK(r.options.command == Command::kCleanup);
+  CHECK(r.options.mode == Mode::kExecute);
+  CHECK_FALSE(r.options.remove_old_table);
+  r = parse({"cleanup", "-D", "d", "-t", "t", "--dry-run", "--drop-old-table"});
+  CHECK(r.options.mode == Mode::kDryRun);
+  CHECK(r.options.remove_old_table);
+  CHECK_THROWS_AS(parse({"cleanup", "-D", "d"}), oa::UsageError);
+  CHECK_THROWS_AS(parse({"cleanup", "-D", "d", "-t", "t", "--alter", "x"}), oa::UsageError);
+  CHECK(parse({"cleanup", "--help"}).print_and_exit.find("cleanup") != std::string::npos);
+}

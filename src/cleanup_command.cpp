@@ -1,0 +1,108 @@
+#include "cleanup_command.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "db/lock_retry.h"
+#include "error.h"
+#include "log.h"
+#include "phases/change_capture.h"
+#include "phases/cleanup_stack.h"
+#include "phases/server_access.h"
+#include "plan/migration_plan.h"
+#include "schema/table_inspector.h"
+#include "sql/ddl.h"
+#include "sql/quote.h"
+
+namespace oa {
+namespace {
+
+// What is left, in the order it is removed (the reverse of pushing).
+struct Leftovers {
+  std::vector<std::string> found;  // for the listing
+  phases::CleanupStack removal;
+};
+
+void drop_table_later(phases::ServerAccess& server, Leftovers& left, const std::string& db,
+                      const std::string& table, const std::string& what) {
+  left.found.push_back(what + " " + sql::qualified_name(db, table));
+  left.removal.push(what + " " + sql::qualified_name(db, table), [&server, db, table, what] {
+    db::Connection& c = server.cleanup();
+    db::with_lock_retries(c, server.cleanup_policy(), "drop the " + what,
+                          [&] { c.execute(sql::drop_table_if_exists(db, table)); });
+  });
+}
+
+}  // namespace
+
+void run_cleanup(const cli::Options& o) {
+  const std::string& db = o.connection.database;
+  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries});
+  log::info("connected to " + o.connection.describe());
+  server.take_run_lock(db, o.table);
+  plan::MigrationPlan plan;
+  plan.database = db;
+  plan.table = o.table;
+  plan.names = plan::derive_names(o.table);
+  const plan::MigrationNames& n = plan.names;
+  schema::TableInspector inspector(server.main());
+  auto exists = [&](const std::string& table) {
+    return inspector.table_type(db, table).has_value();
+  };
+
+  const bool swapped = exists(n.old) && !exists(n.shadow);
+  if (swapped && exists(n.change_log) &&
+      server.main().query_number("SELECT COUNT(*) FROM " + sql::qualified_name(db, n.change_log)) >
+          0) {
+    throw RefusedError(
+        "the change log " + sql::qualified_name(db, n.change_log) +
+        " is not empty although the tables were swapped: changes reached " +
+        sql::qualified_name(db, n.old) +
+        " after the last ones were applied, and the new table may lack them. Compare those rows "
+        "first (sql/recovery.sql, step 4); nothing was removed");
+  }
+
+  Leftovers left;
+  if (o.remove_old_table && exists(n.old)) drop_table_later(server, left, db, n.old, "old table");
+  if (exists(n.checkpoint)) drop_table_later(server, left, db, n.checkpoint, "checkpoint table");
+  if (exists(n.shadow)) drop_table_later(server, left, db, n.shadow, "shadow table");
+  std::vector<std::string> triggers;
+  for (const auto* t : {&n.insert_trigger, &n.update_trigger, &n.delete_trigger}) {
+    if (inspector.trigger_exists(db, *t)) triggers.push_back(*t);
+  }
+  const bool has_log = exists(n.change_log);
+  if (has_log || !triggers.empty()) {
+    if (has_log) left.found.push_back("change log " + sql::qualified_name(db, n.change_log));
+    for (auto t = triggers.rbegin(); t != triggers.rend(); ++t) {
+      left.found.push_back("trigger " + sql::qualified_name(db, *t));
+    }
+    // Triggers first, in one short LOCK TABLES, then the log.
+    phases::register_capture_removal(server, plan, left.removal);
+  }
+  std::reverse(left.found.begin(), left.found.end());
+
+  const std::string target = sql::qualified_name(db, o.table);
+  if (left.found.empty()) {
+    std::cout << "nothing to remove: online-alter left no object next to " << target << "\n";
+  } else if (o.mode == cli::Mode::kDryRun) {
+    for (const auto& f : left.found) std::cout << "would remove " << f << "\n";
+    std::cout << "dry run: nothing was removed\n";
+    return;
+  } else {
+    const auto failed = left.removal.unwind();
+    if (!failed.empty()) {
+      std::string list;
+      for (const auto& f : failed) list += "\n  " + f;
+      throw Error(ExitCode::kCleanupIncomplete,
+                  "could not remove everything next to " + target + ":" + list +
+                      "\nRun the cleanup again, or see sql/recovery.sql");
+    }
+    for (const auto& f : left.found) std::cout << "removed " << f << "\n";
+  }
+  if (!o.remove_old_table && exists(n.old)) {
+    std::cout << "kept " << sql::qualified_name(db, n.old)
+              << ", the table as it was before the swap; add --drop-old-table to remove it\n";
+  }
+}
+
+}  // namespace oa

@@ -1,0 +1,79 @@
+// Phase 2b: the checkpoint, one row in the table T_oa_chk that says how far
+// the run got: the plan it follows, the indexes it deferred, the stage, and
+// the key the copy has reached (written in each chunk's own transaction, so it
+// is never ahead of or behind the shadow). --resume continues from it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/connection.h"
+#include "phases/chunker.h"
+#include "phases/cleanup_stack.h"
+#include "phases/server_access.h"
+#include "plan/migration_plan.h"
+#include "sql/index_definitions.h"
+
+namespace oa::phases {
+
+// Where the run stood. kPreparing: the shadow exists, the triggers may not
+// all exist yet and nothing is copied. kCopying: every trigger exists; the
+// copy has reached copied_up_to. kCopied: the copy is complete.
+enum class Stage { kPreparing, kCopying, kCopied };
+
+struct SavedCheckpoint {
+  std::string tool_version;
+  std::string alter_text;
+  std::string original_definition;
+  std::string plan_summary;
+  std::optional<std::vector<sql::IndexDefinition>> deferred_indexes;  // nullopt: not yet chosen
+  Stage stage = Stage::kPreparing;
+  std::optional<Key> copy_end;      // the largest key the copy copies
+  std::optional<Key> copied_up_to;  // nullopt: no chunk yet
+  std::uint64_t rows_copied = 0;
+  std::uint64_t chunks = 0;
+  std::string started_at;
+};
+
+// Length-prefixed, so any bytes survive: for keys and index definitions.
+std::string encode_strings(const std::vector<std::string>& items);
+// Throws Error(kRefused) when `bytes` is not what encode_strings wrote.
+std::vector<std::string> decode_strings(std::string_view bytes);
+
+// What a resumed run must find unchanged: the chunk key, and for every copied
+// column its name in both tables.
+std::string plan_summary(const plan::MigrationPlan& plan);
+
+// SHOW CREATE TABLE without its AUTO_INCREMENT counter, which moves with
+// every insert: the original must be the table the run began on.
+std::string table_definition(db::Connection& c, const std::string& db, const std::string& table);
+
+class Checkpoint {
+ public:
+  explicit Checkpoint(const plan::MigrationPlan& plan);
+
+  // Creates the table and its row, and registers its removal.
+  void create(ServerAccess& server, const plan::MigrationPlan& plan,
+              const std::string& original_definition, CleanupStack& cleanup);
+  // Registers the removal of an existing checkpoint table (a resumed run).
+  void register_removal(ServerAccess& server, CleanupStack& cleanup) const;
+
+  void save_deferred_indexes(db::Connection& c, const std::vector<sql::IndexDefinition>& indexes);
+  void set_stage(db::Connection& c, Stage stage);
+  // In the transaction that copied the chunk (lower, upper].
+  void record_chunk(db::Connection& c, const Key& end, const Key& upper, std::uint64_t rows);
+
+  // nullopt when there is no checkpoint row.
+  std::optional<SavedCheckpoint> read(db::Connection& c) const;
+
+  const std::string& table() const { return table_; }
+
+ private:
+  std::string db_;
+  std::string table_;
+};
+
+}  // namespace oa::phases

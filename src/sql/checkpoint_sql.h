@@ -1,0 +1,33 @@
+// Text of the statements that keep the checkpoint: one row in a small table
+// next to the shadow that says how far the run got. Pure functions; values are
+// placeholders.
+#pragma once
+
+#include <string>
+
+namespace oa::sql {
+
+// The checkpoint table: one row (id 1).
+std::string create_checkpoint(const std::string& db, const std::string& table);
+
+// Its row. Placeholders: the tool's version, the alter text, the original's
+// definition, the plan summary.
+std::string insert_checkpoint(const std::string& db, const std::string& table);
+
+// Placeholder: the stage ("preparing", "copying", "copied").
+std::string set_checkpoint_stage(const std::string& db, const std::string& table);
+
+// Placeholder: the encoded definitions of the deferred indexes.
+std::string set_deferred_indexes(const std::string& db, const std::string& table);
+
+// One chunk committed, in the chunk's own transaction. Placeholders: the
+// encoded end key of the copy, the encoded key the copy has reached, the rows
+// the chunk inserted.
+std::string record_chunk(const std::string& db, const std::string& table);
+
+// Columns: tool_version, alter_text, original_definition, plan_summary,
+// deferred_indexes, stage, copy_end, copied_up_to, rows_copied, chunks,
+// started_at.
+std::string read_checkpoint(const std::string& db, const std::string& table);
+
+}  // namespace oa::sql
