@@ -1,10 +1,19 @@
 #include "support/test_server.h"
 
 #include <cppconn/connection.h>
+#include <fcntl.h>
 #include <mysql_driver.h>
+#include <spawn.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
+
+#include "support/text_query.h"
+
+extern char** environ;
 
 namespace oa::test {
 namespace {
@@ -47,6 +56,51 @@ std::unique_ptr<sql::Connection> TestServer::connect() const {
   std::unique_ptr<sql::Connection> connection(
       sql::mysql::get_mysql_driver_instance()->connect(options));
   return connection;
+}
+
+bool TestServer::can_restart() { return !environment_or("OA_SERVER_DEFAULTS", "").empty(); }
+
+void TestServer::restart() const {
+  using namespace std::chrono;
+  const std::string defaults = environment_or("OA_SERVER_DEFAULTS", "");
+  if (defaults.empty()) throw std::runtime_error("OA_SERVER_DEFAULTS is not set");
+  auto reachable = [&] {
+    try {
+      connect();
+      return true;
+    } catch (const std::exception&) {
+      return false;
+    }
+  };
+  try {
+    execute_sql(*connect(), "SHUTDOWN");
+  } catch (const std::exception&) {
+    // The server may drop this very connection as it goes down.
+  }
+  for (auto until = steady_clock::now() + seconds(60); reachable();) {
+    if (steady_clock::now() > until) throw std::runtime_error("the server did not shut down");
+    std::this_thread::sleep_for(milliseconds(100));
+  }
+  const std::string option = "--defaults-file=" + defaults;
+  char* argv[] = {const_cast<char*>("mariadbd"), const_cast<char*>(option.c_str()), nullptr};
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  // A session of its own: the server outlives this test process, and
+  // scripts/lib.sh stops it through its pid file.
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
+  pid_t pid = 0;
+  const int failed = posix_spawnp(&pid, "mariadbd", &files, &attributes, argv, environ);
+  posix_spawn_file_actions_destroy(&files);
+  posix_spawnattr_destroy(&attributes);
+  if (failed != 0) throw std::runtime_error("could not start mariadbd again");
+  for (auto until = steady_clock::now() + seconds(120); !reachable();) {
+    if (steady_clock::now() > until) throw std::runtime_error("the server did not come back");
+    std::this_thread::sleep_for(milliseconds(200));
+  }
 }
 
 std::vector<std::string> TestServer::tool_connection_args() const {

@@ -28,6 +28,15 @@ class TestServer {
   // reads MYSQL_PWD from the environment it inherits.
   std::vector<std::string> tool_connection_args() const;
 
+  // Whether restart() can start the server again: scripts/lib.sh exports
+  // OA_SERVER_DEFAULTS, the server's option file.
+  static bool can_restart();
+
+  // Shuts the server down (SHUTDOWN, as the test user), starts it again from
+  // OA_SERVER_DEFAULTS in a session of its own, and waits until it accepts
+  // connections. Throws std::runtime_error when it does not come back.
+  void restart() const;
+
   const std::string& host() const { return host_; }
   int port() const { return port_; }
   const std::string& user() const { return user_; }

@@ -82,6 +82,12 @@ ToolProcess::~ToolProcess() {
   if (collector_.joinable()) collector_.join();
 }
 
+void ToolProcess::send_signal(int signal) {
+  // Under the lock: once the collector has reaped the child, its pid may be reused.
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!finished_) kill(pid_, signal);
+}
+
 void ToolProcess::collect(int out_fd, int err_fd, std::chrono::steady_clock::time_point started,
                           std::chrono::seconds timeout) {
   const auto deadline = started + timeout;

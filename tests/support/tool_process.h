@@ -29,6 +29,9 @@ class ToolProcess {
   ToolProcess(const ToolProcess&) = delete;
   ToolProcess& operator=(const ToolProcess&) = delete;
 
+  // Sends `signal` (e.g. SIGTERM, SIGKILL) if the process still runs.
+  void send_signal(int signal);
+
   // Everything the process wrote to stderr so far.
   std::string err_so_far() const;
 
