@@ -1,5 +1,10 @@
 -- Manual recovery after online-alter was killed, or exited with status 8.
 --
+-- Usually there is no need for this file: run the same command with --resume
+-- to continue a stopped run, or `online-alter cleanup --database app_db
+-- --table orders` to remove what it left (--dry-run lists it first). This file
+-- shows the same steps by hand, for a machine without the tool.
+--
 -- A run that ends normally cleans up after itself, even when it fails. Only a
 -- run that was killed (kill -9, a crash, a lost machine), or one that reports
 -- "cleanup incomplete" (exit status 8), can leave objects behind; so can the
@@ -20,10 +25,13 @@
 --                                           rows the application changed; the
 --                                           triggers insert into it)
 --             T_oa_new                      (the shadow table, before the swap)
+--             T_oa_chk                      (the checkpoint: where the run stood,
+--                                           for --resume)
 --             _T_old                        (the original table, after the swap)
 -- When a name would pass the 64-character limit it is shortened:
---   T_oa_new, T_oa_chg and the triggers become the first characters of T (at
---   most 51), then "~", then 8 hex digits, then _new, _chg, _ins, _upd or _del;
+--   T_oa_new, T_oa_chg, T_oa_chk and the triggers become the first characters
+--   of T (at most 51), then "~", then 8 hex digits, then _new, _chg, _chk,
+--   _ins, _upd or _del;
 --   _T_old becomes _ + the first 50 characters of T + _ + 8 hex digits + _old.
 -- For such a table, put only the beginning of T in place of "orders" in the
 -- LIKE patterns of step 2 (the part before "~" in the names the tool printed,
@@ -111,14 +119,17 @@ DROP TABLE IF EXISTS `app_db`.`orders_oa_chg`;
 
 -- 6a. If orders_oa_new exists, the run stopped before the swap: T is the
 --     original table, untouched, and orders_oa_new is an incomplete copy.
---     Drop it:
+--     Drop it, and the checkpoint that describes it:
 DROP TABLE IF EXISTS `app_db`.`orders_oa_new`;
+DROP TABLE IF EXISTS `app_db`.`orders_oa_chk`;
 
 -- 6b. If _orders_old exists and orders_oa_new does not, the swap happened: T
 --     already has the new schema; _orders_old is the original table as it was
---     at the swap. Keep it as long as you want a way back, then drop it:
+--     at the swap. Drop the checkpoint (if the run was stopped before it could),
+--     keep _orders_old as long as you want a way back, then drop it:
+-- DROP TABLE IF EXISTS `app_db`.`orders_oa_chk`;
 -- DROP TABLE `app_db`.`_orders_old`;
 
 -- 7. Run online-alter again (with --dry-run first) if the change is still
 --    wanted. It refuses to start while orders_oa_new, orders_oa_chg,
---    _orders_old or one of the triggers exists.
+--    orders_oa_chk, _orders_old or one of the triggers exists.
