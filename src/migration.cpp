@@ -267,6 +267,9 @@ void migrate(const cli::Options& o, phases::ServerAccess& server, plan::Migratio
 // --resume: picks up a stopped run where its checkpoint says.
 void resume(const cli::Options& o, phases::ServerAccess& server, plan::MigrationPlan plan,
             const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
+  // Without a checkpoint, an old table may be one a finished run kept on
+  // purpose: nothing is touched then.
+  const phases::SavedCheckpoint saved = phases::read_resumable_checkpoint(server, plan);
   if (phases::swap_done(server, plan)) {
     log::info("the stopped run had already swapped the tables; removing what it left");
     if (!remove_after_swap(server, plan)) throw_untidy(plan);
@@ -275,7 +278,7 @@ void resume(const cli::Options& o, phases::ServerAccess& server, plan::Migration
               << std::endl;
     return;
   }
-  const phases::SavedCheckpoint saved = phases::read_resumable_checkpoint(server, plan);
+  phases::check_original_unchanged(server, plan, saved);
   plan = phases::resumable_plan(server, std::move(plan), original, saved);
   log::info("resuming the run begun at " + saved.started_at + ": " +
             std::to_string(saved.rows_copied) + " rows copied in " + std::to_string(saved.chunks) +

@@ -42,13 +42,17 @@ SavedCheckpoint read_resumable_checkpoint(ServerAccess& server, const plan::Migr
                        plan.alter_clauses + "\"; resume with the same --alter, or" +
                        start_over(plan).substr(1));
   }
-  if (table_definition(c, plan.database, plan.table) != saved->original_definition) {
+  return *saved;
+}
+
+void check_original_unchanged(ServerAccess& server, const plan::MigrationPlan& plan,
+                              const SavedCheckpoint& saved) {
+  if (table_definition(server.main(), plan.database, plan.table) != saved.original_definition) {
     throw RefusedError(sql::qualified_name(plan.database, plan.table) +
                        " was altered since the stopped run began, so its copy no longer "
                        "matches it" +
                        start_over(plan));
   }
-  return *saved;
 }
 
 plan::MigrationPlan resumable_plan(ServerAccess& server, plan::MigrationPlan plan,

@@ -10,9 +10,15 @@
 namespace oa::phases {
 
 // The stopped run's checkpoint, checked against this run: the same version
-// of the tool, the same ALTER, the original table unchanged since. Throws
-// RefusedError naming the difference and what to do; changes nothing.
+// of the tool, the same ALTER. Throws RefusedError naming the difference and
+// what to do; changes nothing.
 SavedCheckpoint read_resumable_checkpoint(ServerAccess& server, const plan::MigrationPlan& plan);
+
+// Throws RefusedError unless the original table is defined as when the
+// stopped run began (before the swap: a change since would be missing from
+// its copy).
+void check_original_unchanged(ServerAccess& server, const plan::MigrationPlan& plan,
+                              const SavedCheckpoint& saved);
 
 // The plan completed from the existing shadow, after checking the shadow is
 // there, maps the columns as the checkpoint says and, once the copy has

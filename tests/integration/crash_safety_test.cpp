@@ -163,6 +163,45 @@ TEST_CASE("SIGKILL just before the cut-over, then --resume: equal to the record"
                    });
 }
 
+TEST_CASE("SIGKILL right after the swap, then --resume removes what is left") {
+  ScratchDatabase database(test_server(), "oa_it_kill_swapped");
+  SharedTable table(database.name(), kTable, kRows, 0);
+  {
+    ToolProcess tool(online_alter().binary(), execute_args(table, {}));
+    REQUIRE_MESSAGE(tool.wait_for_err("swapped:", kToolStartup), tool.err_so_far());
+    tool.send_signal(SIGKILL);
+    tool.wait();
+  }
+  auto connection = connect();
+  const bool checkpoint_left =
+      list_tables(*connection, table.database()).size() > 1 && rows_copied(table).has_value();
+  MESSAGE("the killed run left its checkpoint: " << checkpoint_left);
+  const ToolResult resumed = online_alter().run(execute_args(table, {"--resume"}));
+  if (checkpoint_left) {
+    CHECK_MESSAGE(resumed.exit_code == 0, resumed.describe());
+    CHECK_MESSAGE(contains_ignoring_case(resumed.out, "leftovers are removed"), resumed.describe());
+  } else {
+    // The kill came after the run had removed everything.
+    expect_error(resumed, kRefused, {"nothing to resume"});
+  }
+  CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{kTable});
+  CHECK(list_triggers(*connection, table.database()).empty());
+  CHECK(column_type(*connection, table.database(), kTable, "added").has_value());
+  expect_matches_record(table.spec(), table.database(), table.table(), table.writer_rows());
+}
+
+TEST_CASE("--resume after a finished run refuses and keeps the old table it kept") {
+  ScratchDatabase database(test_server(), "oa_it_resume_finished");
+  SharedTable table(database.name(), kTable, 500, 0);
+  const ToolResult done = online_alter().run(execute_args(table, {"--no-drop-old-table"}));
+  REQUIRE_MESSAGE(done.exit_code == 0, done.describe());
+  const ToolResult resumed = online_alter().run(execute_args(table, {"--resume"}));
+  expect_error(resumed, kRefused, {"nothing to resume"});
+  auto connection = connect();
+  CHECK(list_tables(*connection, table.database()) ==
+        std::vector<std::string>{"_orders_old", kTable});
+}
+
 TEST_CASE("cleanup after a SIGKILL leaves the schema exactly as before") {
   ScratchDatabase database(test_server(), "oa_it_kill_cleanup");
   SharedTable table(database.name(), kTable, kRows, 0);
