@@ -17,6 +17,7 @@
 #include "phases/resume_check.h"
 #include "phases/row_copier.h"
 #include "phases/row_count_check.h"
+#include "phases/run_lock.h"
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
 #include "phases/throttler.h"
@@ -339,6 +340,9 @@ void run_migration(const cli::Options& o) {
       migrate(o, server, plan, original, cleanup, resumable);
     }
     if (o.mode == cli::Mode::kExecute) log::info("finished in " + seconds_text(started));
+  } catch (const phases::RunLockLost&) {
+    cleanup.release();  // the objects may belong to the run that holds the lock now
+    throw;
   } catch (const Error& e) {
     if (cleanup.empty()) throw;
     stop_with(o, plan, cleanup, resumable, e);

@@ -61,7 +61,8 @@ void RunLock::ensure_held() {
   try {
     take();
   } catch (const RefusedError& e) {
-    throw Error(ExitCode::kMigrationFailed, std::string("lost the run's lock: ") + e.what());
+    throw RunLockLost(std::string("lost the run's lock: ") + e.what() +
+                      "\nEverything this run created was left in place for that run");
   }
 }
 

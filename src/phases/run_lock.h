@@ -8,8 +8,16 @@
 
 #include "db/connection.h"
 #include "db/connection_settings.h"
+#include "error.h"
 
 namespace oa::phases {
+
+// Another session took the table's lock while this run had lost it: the
+// objects on the server may now be that run's, so this one must leave them.
+class RunLockLost : public Error {
+ public:
+  explicit RunLockLost(const std::string& message) : Error(ExitCode::kMigrationFailed, message) {}
+};
 
 class RunLock {
  public:
@@ -21,8 +29,8 @@ class RunLock {
   RunLock& operator=(const RunLock&) = delete;
 
   // Checks, at most once a second, that this run still holds the lock; after
-  // a lost connection takes it again. Throws Error(kMigrationFailed) when
-  // another session took it meanwhile: two runs must never share a table.
+  // a lost connection takes it again. Throws RunLockLost when another
+  // session took it meanwhile: two runs must never share a table.
   void ensure_held();
 
  private:
