@@ -108,8 +108,15 @@ bool ChangeApplier::apply_range(db::Connection& c, std::uint64_t first, std::uin
     if (transaction) c.execute("COMMIT");
     return true;
   } catch (const db::DbError& e) {
-    if (transaction) c.execute("ROLLBACK");
+    if (transaction) {
+      try {
+        c.execute("ROLLBACK");
+      } catch (const db::DbError& lost) {
+        if (!lost.is_connection_lost()) throw;  // a lost session rolled back by itself
+      }
+    }
     if (e.is_lock_conflict()) return false;
+    if (e.is_transient()) throw;  // apply() runs the batch again
     throw Error(ExitCode::kMigrationFailed,
                 "applying the logged changes to the new table failed: " + e.server_text() +
                     " (server error " + std::to_string(e.server_code()) +

@@ -1,6 +1,6 @@
 #include "phases/checkpoint.h"
 
-#include <regex>
+#include <cctype>
 
 #include "db/lock_retry.h"
 #include "error.h"
@@ -86,11 +86,22 @@ std::string plan_summary(const plan::MigrationPlan& plan) {
   return out;
 }
 
+std::string without_auto_increment(std::string definition) {
+  const std::string counter = " AUTO_INCREMENT=";
+  for (auto at = definition.find(counter); at != std::string::npos; at = definition.find(counter)) {
+    auto end = at + counter.size();
+    while (end < definition.size() && std::isdigit(static_cast<unsigned char>(definition[end]))) {
+      ++end;
+    }
+    definition.erase(at, end - at);
+  }
+  return definition;
+}
+
 std::string table_definition(db::Connection& c, const std::string& db, const std::string& table) {
   const auto rows = c.query("SHOW CREATE TABLE " + sql::qualified_name(db, table));
   if (rows.empty() || rows.front().size() < 2 || !rows.front()[1]) return "";
-  static const std::regex counter(" AUTO_INCREMENT=[0-9]+");
-  return std::regex_replace(*rows.front()[1], counter, "");
+  return without_auto_increment(*rows.front()[1]);
 }
 
 Checkpoint::Checkpoint(const plan::MigrationPlan& plan)

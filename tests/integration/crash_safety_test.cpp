@@ -61,17 +61,22 @@ std::vector<std::string> cleanup_args(const SharedTable& table,
   return args;
 }
 
-// Rows the checkpoint says are copied, or nullopt while there is no checkpoint.
-std::optional<std::uint64_t> rows_copied(const SharedTable& table) {
+// Chunks the checkpoint says are copied, or nullopt while there is none.
+// Chunks, not rows: the Writer deletes rows, so the rows copied may never
+// reach a share of kRows, while every chunk but the last holds 200.
+std::optional<std::uint64_t> chunks_copied(const SharedTable& table) {
   auto connection = connect();
   try {
-    const Value v = query_value(*connection, "SELECT rows_copied FROM " +
-                                                 qualified_name(table.database(), "orders_oa_chk"));
+    const Value v = query_value(
+        *connection, "SELECT chunks FROM " + qualified_name(table.database(), "orders_oa_chk"));
     if (v) return std::stoull(*v);
   } catch (const std::exception&) {
   }
   return std::nullopt;
 }
+
+// About kRows / 200 chunks in all: fewer when the Writer deleted rows first.
+constexpr std::uint64_t kLateChunk = 22;
 
 // Polls until `reached` holds (true) or the tool ended or `timeout` passed.
 bool wait_until(const ToolProcess& tool, const std::function<bool()>& reached,
@@ -83,18 +88,72 @@ bool wait_until(const ToolProcess& tool, const std::function<bool()>& reached,
   return false;
 }
 
-// The standard kill: SIGKILL when `reached`, the Writer goes on while the tool
-// is dead, then `--resume` under the same Writer, then expect_migrated().
+// The table's definition without the AUTO_INCREMENT counter, which the Writer moves.
+std::string definition_of(const SharedTable& table) {
+  auto connection = connect();
+  const Value text =
+      query_rows(*connection, "SHOW CREATE TABLE " + qualified_name(table.database(), kTable))
+          .at(0)
+          .at(1);
+  return std::regex_replace(text.value_or(""), std::regex(" AUTO_INCREMENT=[0-9]+"), "");
+}
+
+// What follows the kill.
+enum class Finish { kResume, kCleanup };
+
+// --resume under the Writer: a completed migration equal to the record.
+void expect_resumes(const SharedTable& table, Writer& writer) {
+  MigrationOutcome outcome;
+  const std::uint64_t commits_before = writer.stats().commits;
+  outcome.tool = online_alter().run(execute_args(table, {"--resume"}));
+  outcome.commits_during_tool = writer.stats().commits - commits_before;
+  std::this_thread::sleep_for(kWritingAfter);
+  writer.stop();
+  outcome.writer = writer.stats();
+  outcome.record = writer.record();
+  expect_migrated(table.spec(), table.database(), table.table(), outcome);
+  CHECK_MESSAGE(contains_ignoring_case(outcome.tool.err, "resuming"), outcome.tool.describe());
+}
+
+// cleanup under the Writer: the schema exactly as before, the rows equal to the record.
+void expect_cleaned_up(const SharedTable& table, Writer& writer, const std::string& definition) {
+  const ToolResult dry = online_alter().run(cleanup_args(table, {"--dry-run"}));
+  CHECK_MESSAGE(dry.exit_code == 0, dry.describe());
+  CHECK_MESSAGE(contains_ignoring_case(dry.out, "would remove shadow table"), dry.describe());
+  auto connection = connect();
+  CHECK(list_tables(*connection, table.database()).size() == 4);  // nothing removed yet
+
+  const ToolResult cleanup = online_alter().run(cleanup_args(table));
+  CHECK_MESSAGE(cleanup.exit_code == 0, cleanup.describe());
+  for (const char* what : {"change log", "shadow table", "checkpoint table"}) {
+    CHECK_MESSAGE(contains_ignoring_case(cleanup.out, std::string("removed ") + what),
+                  cleanup.describe());
+  }
+  const ToolResult again = online_alter().run(cleanup_args(table));
+  CHECK_MESSAGE(contains_ignoring_case(again.out, "nothing to remove"), again.describe());
+
+  std::this_thread::sleep_for(kWritingAfter);
+  writer.stop();
+  CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{kTable});
+  CHECK(list_triggers(*connection, table.database()).empty());
+  CHECK(definition_of(table) == definition);
+  expect_matches_record(table.spec(), table.database(), table.table(), writer.record());
+  CHECK_MESSAGE(writer.stats().errors_except({1213, 1205}) == 0, writer.stats().summary());
+}
+
 struct KillHooks {
   std::function<void(const SharedTable&)> before_start;
   std::function<void()> after_kill;
 };
 
-void kill_then_resume(const char* label, const std::vector<std::string>& options,
-                      const std::function<bool(const SharedTable&, const ToolProcess&)>& reached,
-                      const KillHooks& hooks = {}) {
+// The standard kill: SIGKILL when `reached`, the Writer goes on while the tool
+// is dead, then `--resume` or cleanup under the same Writer.
+void kill_then(Finish finish, const char* label, const std::vector<std::string>& options,
+               const std::function<bool(const SharedTable&, const ToolProcess&)>& reached,
+               const KillHooks& hooks = {}) {
   ScratchDatabase database(test_server(), label);
   SharedTable table(database.name(), kTable, kRows, 0);
+  const std::string definition = definition_of(table);
   Writer writer(test_server(), table.spec(), table.database(), table.table(), table.writer_rows(),
                 table.writer_options(4));
   REQUIRE(writer.wait_for_commits(50, seconds(30)));
@@ -111,22 +170,28 @@ void kill_then_resume(const char* label, const std::vector<std::string>& options
   std::this_thread::sleep_for(kWhileDead);
   CHECK_MESSAGE(writer.stats().commits > commits_dead,
                 "the application could not write while the tool was dead");
+  if (finish == Finish::kResume) {
+    expect_resumes(table, writer);
+  } else {
+    expect_cleaned_up(table, writer, definition);
+  }
+}
 
-  MigrationOutcome outcome;
-  const std::uint64_t commits_before = writer.stats().commits;
-  outcome.tool = online_alter().run(execute_args(table, {"--resume"}));
-  outcome.commits_during_tool = writer.stats().commits - commits_before;
-  std::this_thread::sleep_for(kWritingAfter);
-  writer.stop();
-  outcome.writer = writer.stats();
-  outcome.record = writer.record();
-  expect_migrated(table.spec(), table.database(), table.table(), outcome);
-  CHECK_MESSAGE(contains_ignoring_case(outcome.tool.err, "resuming"), outcome.tool.describe());
+// Both ways on from a kill, each in a subcase of its own.
+void kill_then_each(const char* label, const std::vector<std::string>& options,
+                    const std::function<bool(const SharedTable&, const ToolProcess&)>& reached,
+                    const KillHooks& hooks = {}) {
+  SUBCASE("then --resume: equal to the record") {
+    kill_then(Finish::kResume, label, options, reached, hooks);
+  }
+  SUBCASE("then cleanup: the schema as before") {
+    kill_then(Finish::kCleanup, label, options, reached, hooks);
+  }
 }
 
 }  // namespace
 
-TEST_CASE("SIGKILL while the triggers are installed, then --resume: equal to the record") {
+TEST_CASE("SIGKILL while the triggers are installed") {
   // A reader holding T makes the trigger installation wait for its lock.
   std::unique_ptr<LongTransaction> holder;
   KillHooks hooks;
@@ -134,7 +199,7 @@ TEST_CASE("SIGKILL while the triggers are installed, then --resume: equal to the
     holder = std::make_unique<LongTransaction>(test_server(), table.database(), table.table());
   };
   hooks.after_kill = [&] { holder->commit(); };
-  kill_then_resume(
+  kill_then_each(
       "oa_it_kill_triggers", {"--lock-wait-timeout", "20"},
       [&](const SharedTable&, const ToolProcess& tool) {
         return tool.wait_for_err("created change log", kToolStartup) &&
@@ -143,24 +208,24 @@ TEST_CASE("SIGKILL while the triggers are installed, then --resume: equal to the
       hooks);
 }
 
-TEST_CASE("SIGKILL early in the copy, then --resume: equal to the record") {
-  kill_then_resume("oa_it_kill_early", {}, [](const SharedTable& table, const ToolProcess& tool) {
-    return wait_until(tool, [&] { return rows_copied(table).value_or(0) > 0; });
+TEST_CASE("SIGKILL early in the copy") {
+  kill_then_each("oa_it_kill_early", {}, [](const SharedTable& table, const ToolProcess& tool) {
+    return wait_until(tool, [&] { return chunks_copied(table).value_or(0) > 0; });
   });
 }
 
-TEST_CASE("SIGKILL late in the copy, then --resume: equal to the record") {
-  kill_then_resume("oa_it_kill_late", {}, [](const SharedTable& table, const ToolProcess& tool) {
-    return wait_until(tool, [&] { return rows_copied(table).value_or(0) >= kRows * 7 / 10; });
+TEST_CASE("SIGKILL late in the copy") {
+  kill_then_each("oa_it_kill_late", {}, [](const SharedTable& table, const ToolProcess& tool) {
+    return wait_until(tool, [&] { return chunks_copied(table).value_or(0) >= kLateChunk; });
   });
 }
 
-TEST_CASE("SIGKILL just before the cut-over, then --resume: equal to the record") {
+TEST_CASE("SIGKILL just before the cut-over") {
   FlagFile hold("oa_it_kill_cutover");
-  kill_then_resume("oa_it_kill_cutover", {"--postpone-cutover-file", hold.path()},
-                   [](const SharedTable&, const ToolProcess& tool) {
-                     return tool.wait_for_err("cut-over postponed", kToolStartup);
-                   });
+  kill_then_each("oa_it_kill_cutover", {"--postpone-cutover-file", hold.path()},
+                 [](const SharedTable&, const ToolProcess& tool) {
+                   return tool.wait_for_err("cut-over postponed", kToolStartup);
+                 });
 }
 
 TEST_CASE("SIGKILL right after the swap, then --resume removes what is left") {
@@ -174,7 +239,7 @@ TEST_CASE("SIGKILL right after the swap, then --resume removes what is left") {
   }
   auto connection = connect();
   const bool checkpoint_left =
-      list_tables(*connection, table.database()).size() > 1 && rows_copied(table).has_value();
+      list_tables(*connection, table.database()).size() > 1 && chunks_copied(table).has_value();
   MESSAGE("the killed run left its checkpoint: " << checkpoint_left);
   const ToolResult resumed = online_alter().run(execute_args(table, {"--resume"}));
   if (checkpoint_left) {
@@ -202,56 +267,12 @@ TEST_CASE("--resume after a finished run refuses and keeps the old table it kept
         std::vector<std::string>{"_orders_old", kTable});
 }
 
-TEST_CASE("cleanup after a SIGKILL leaves the schema exactly as before") {
-  ScratchDatabase database(test_server(), "oa_it_kill_cleanup");
-  SharedTable table(database.name(), kTable, kRows, 0);
-  auto connection = connect();
-  // The definition without the AUTO_INCREMENT counter, which the Writer moves.
-  auto definition_now = [&] {
-    const Value text =
-        query_rows(*connection, "SHOW CREATE TABLE " + qualified_name(table.database(), kTable))
-            .at(0)
-            .at(1);
-    return std::regex_replace(text.value_or(""), std::regex(" AUTO_INCREMENT=[0-9]+"), "");
-  };
-  const std::string definition = definition_now();
-  Writer writer(test_server(), table.spec(), table.database(), table.table(), table.writer_rows(),
-                table.writer_options(4));
-  {
-    ToolProcess tool(online_alter().binary(), execute_args(table, {}));
-    REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) > 0; }));
-    tool.send_signal(SIGKILL);
-    tool.wait();
-  }
-  const ToolResult dry = online_alter().run(cleanup_args(table, {"--dry-run"}));
-  CHECK_MESSAGE(dry.exit_code == 0, dry.describe());
-  CHECK(contains_ignoring_case(dry.out, "would remove trigger"));
-  CHECK(list_tables(*connection, table.database()).size() == 4);  // nothing removed yet
-
-  const ToolResult cleanup = online_alter().run(cleanup_args(table));
-  CHECK_MESSAGE(cleanup.exit_code == 0, cleanup.describe());
-  for (const char* what : {"trigger", "change log", "shadow table", "checkpoint table"}) {
-    CHECK_MESSAGE(contains_ignoring_case(cleanup.out, std::string("removed ") + what),
-                  cleanup.describe());
-  }
-  const ToolResult again = online_alter().run(cleanup_args(table));
-  CHECK_MESSAGE(contains_ignoring_case(again.out, "nothing to remove"), again.describe());
-
-  std::this_thread::sleep_for(kWritingAfter);
-  writer.stop();
-  CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{kTable});
-  CHECK(list_triggers(*connection, table.database()).empty());
-  CHECK(definition_now() == definition);
-  expect_matches_record(table.spec(), table.database(), table.table(), writer.record());
-  CHECK_MESSAGE(writer.stats().errors_except({1213, 1205}) == 0, writer.stats().summary());
-}
-
 TEST_CASE("--resume refuses a different ALTER and a missing trigger, and changes nothing") {
   ScratchDatabase database(test_server(), "oa_it_resume_refusals");
   SharedTable table(database.name(), kTable, kRows, 0);
   {
     ToolProcess tool(online_alter().binary(), execute_args(table, {}));
-    REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) > 0; }));
+    REQUIRE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) > 0; }));
     tool.send_signal(SIGKILL);
     tool.wait();
   }
@@ -277,7 +298,7 @@ TEST_CASE("the application's writes succeed while the tool is dead, even with it
                 table.writer_options(4));
   {
     ToolProcess tool(online_alter().binary(), execute_args(table, {}));
-    REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) > 0; }));
+    REQUIRE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) > 0; }));
     tool.send_signal(SIGKILL);
     tool.wait();
   }
@@ -311,7 +332,7 @@ TEST_CASE(
   auto connection = connect();
   {
     ToolProcess tool(online_alter().binary(), execute_args(table, {}));
-    REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) > 0; }));
+    REQUIRE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) > 0; }));
     tool.send_signal(SIGTERM);
     expect_error(tool.wait(), kInterrupted, {"SIGTERM"});
   }
@@ -319,7 +340,7 @@ TEST_CASE(
   CHECK(list_triggers(*connection, table.database()).empty());
   {
     ToolProcess tool(online_alter().binary(), execute_args(table, {"--keep-for-resume"}));
-    REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) > 0; }));
+    REQUIRE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) > 0; }));
     tool.send_signal(SIGINT);
     const ToolResult kept = tool.wait();
     expect_error(kept, kInterrupted, {"SIGINT"});
@@ -335,6 +356,29 @@ TEST_CASE(
   outcome.writer = writer.stats();
   outcome.record = writer.record();
   expect_migrated(table.spec(), table.database(), table.table(), outcome);
+}
+
+TEST_CASE(
+    "a second signal stops at once, leaving the original untouched and the rest for cleanup") {
+  ScratchDatabase database(test_server(), "oa_it_second_signal");
+  SharedTable table(database.name(), kTable, kRows, 0);
+  {
+    ToolProcess tool(online_alter().binary(), execute_args(table, {}));
+    REQUIRE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) > 0; }));
+    tool.send_signal(SIGTERM);
+    // A second signal sent before the first was handled would merge with it.
+    REQUIRE(tool.wait_for_err("stopping at the next safe point", seconds(10)));
+    tool.send_signal(SIGTERM);
+    const ToolResult stopped = tool.wait();
+    CHECK_MESSAGE(stopped.exit_code == 128 + SIGTERM, stopped.describe());
+    CHECK_MESSAGE(contains_ignoring_case(stopped.err, "stopping now"), stopped.describe());
+  }
+  auto connection = connect();
+  CHECK(list_tables(*connection, table.database()).size() == 4);
+  expect_matches_record(table.spec(), table.database(), table.table(), table.writer_rows());
+  CHECK(online_alter().run(cleanup_args(table)).exit_code == 0);
+  CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{kTable});
+  CHECK(list_triggers(*connection, table.database()).empty());
 }
 
 TEST_CASE("killing the tool's connections mid-copy ends in a completed migration") {
@@ -353,19 +397,23 @@ TEST_CASE("killing the tool's connections mid-copy ends in a completed migration
   const std::uint64_t commits_before = writer.stats().commits;
   ToolProcess tool(online_alter().binary(), execute_args(table, {}));
   int killed = 0;
-  for (std::uint64_t at : {kRows / 4, kRows / 2}) {
-    REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) >= at; }));
+  // First the statements running (an operator's KILL QUERY), then the sessions.
+  const std::vector<std::pair<std::uint64_t, std::string>> rounds = {
+      {6, "KILL QUERY "}, {12, "KILL "}, {18, "KILL "}};
+  for (const auto& [at, kill] : rounds) {
+    REQUIRE_MESSAGE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) >= at; }),
+                    tool.err_so_far());
     for (const Row& r : query_rows(*connection, ids)) {
       if (before.count(r[0].value_or("")) || !r[0]) continue;
       try {
-        execute_sql(*connection, "KILL " + *r[0]);
+        execute_sql(*connection, kill + *r[0]);
         ++killed;
       } catch (const std::exception&) {
         // The session ended by itself meanwhile.
       }
     }
   }
-  CHECK(killed >= 4);  // main, copy, verifier, run lock: at least once each
+  CHECK(killed >= 8);  // main, copy, verifier, run lock: twice each
   outcome.tool = tool.wait();
   outcome.commits_during_tool = writer.stats().commits - commits_before;
   std::this_thread::sleep_for(kWritingAfter);
@@ -407,7 +455,7 @@ TEST_CASE("a server restart mid-copy ends in a completed migration or a clean re
   // No Writer: a transaction cut off by the shutdown may or may not have
   // committed, and the record must be exact.
   ToolProcess tool(online_alter().binary(), execute_args(table, {}));
-  REQUIRE(wait_until(tool, [&] { return rows_copied(table).value_or(0) >= kRows / 4; }));
+  REQUIRE(wait_until(tool, [&] { return chunks_copied(table).value_or(0) >= 10; }));
   test_server().restart();
   ToolResult result = tool.wait();
   MESSAGE("the run that saw the restart: " << result.describe());
