@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <sstream>
 
 #include "db/retry.h"
 #include "interrupt.h"
@@ -48,6 +49,13 @@ std::string verification_text(const std::optional<phases::VerifyStats>& v) {
 
 plan::ReportSettings report_settings(const cli::Options& o) {
   return plan::ReportSettings{o.lock_wait_timeout, o.cutover_retries};
+}
+
+std::string chunk_settings_text(const cli::Options& o) {
+  std::ostringstream text;
+  text << "--chunk-time " << o.chunk_time << " --chunk-size " << o.chunk_size
+       << " --chunk-size-max " << o.chunk_size_max << " --sleep " << o.sleep;
+  return text.str();
 }
 
 std::string cleanup_command(const plan::MigrationPlan& plan) {
@@ -251,7 +259,7 @@ void migrate(const cli::Options& o, phases::ServerAccess& server, plan::Migratio
     return;
   }
   phases::Checkpoint checkpoint(plan);
-  checkpoint.create(server, plan, original_definition, cleanup);
+  checkpoint.create(server, plan, original_definition, chunk_settings_text(o), cleanup);
   resumable = true;
   // Saved before they are dropped, so that a run stopped in between still
   // knows which indexes the new table must get.
@@ -281,9 +289,9 @@ void resume(const cli::Options& o, phases::ServerAccess& server, plan::Migration
   }
   phases::check_original_unchanged(server, plan, saved);
   plan = phases::resumable_plan(server, std::move(plan), original, saved);
-  log::info("resuming the run begun at " + saved.started_at + ": " +
+  log::info("resuming the run begun at " + saved.started_at + " (" + saved.chunk_settings + "): " +
             std::to_string(saved.rows_copied) + " rows copied in " + std::to_string(saved.chunks) +
-            " chunks");
+            " chunks; this run copies with " + chunk_settings_text(o));
   phases::Checkpoint checkpoint(plan);
   // From here on a failure removes everything, as in a fresh run.
   phases::register_shadow_removal(server, plan, cleanup);

@@ -76,7 +76,11 @@ std::vector<std::string> decode_strings(std::string_view bytes) {
 }
 
 std::string plan_summary(const plan::MigrationPlan& plan) {
-  std::string out = "chunk key: " + sql::quoted_list(plan.chunk_key.columns) + "\ncolumns:";
+  const auto& n = plan.names;
+  std::string out = "names: " +
+                    sql::quoted_list({n.shadow, n.change_log, n.checkpoint, n.insert_trigger,
+                                      n.update_trigger, n.delete_trigger}) +
+                    "\nchunk key: " + sql::quoted_list(plan.chunk_key.columns) + "\ncolumns:";
   const auto& m = *plan.mapping;
   for (std::size_t i = 0; i < m.source.size(); ++i) {
     out +=
@@ -108,13 +112,15 @@ Checkpoint::Checkpoint(const plan::MigrationPlan& plan)
     : db_(plan.database), table_(plan.names.checkpoint) {}
 
 void Checkpoint::create(ServerAccess& server, const plan::MigrationPlan& plan,
-                        const std::string& original_definition, CleanupStack& cleanup) {
+                        const std::string& original_definition, const std::string& chunk_settings,
+                        CleanupStack& cleanup) {
   db::Connection& c = server.main();
   c.execute(sql::create_checkpoint(db_, table_));
   register_removal(server, cleanup);
-  c.update(sql::insert_checkpoint(db_, table_),
-           {db::Param{std::string(ONLINE_ALTER_VERSION)}, db::Param{plan.alter_clauses},
-            db::Param{original_definition}, db::Param{plan_summary(plan)}});
+  c.update(
+      sql::insert_checkpoint(db_, table_),
+      {db::Param{std::string(ONLINE_ALTER_VERSION)}, db::Param{plan.alter_clauses},
+       db::Param{original_definition}, db::Param{plan_summary(plan)}, db::Param{chunk_settings}});
   log::info("created checkpoint table " + sql::qualified_name(db_, table_));
 }
 
@@ -169,6 +175,7 @@ std::optional<SavedCheckpoint> Checkpoint::read(db::Connection& c) const {
   s.rows_copied = r[8] ? std::stoull(*r[8]) : 0;
   s.chunks = r[9] ? std::stoull(*r[9]) : 0;
   s.started_at = r[10].value_or("");
+  s.chunk_settings = r[11].value_or("");
   return s;
 }
 

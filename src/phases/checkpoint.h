@@ -36,6 +36,7 @@ struct SavedCheckpoint {
   std::uint64_t rows_copied = 0;
   std::uint64_t chunks = 0;
   std::string started_at;
+  std::string chunk_settings;  // the options the copy ran with, for the record
 };
 
 // Length-prefixed, so any bytes survive: for keys and index definitions.
@@ -58,8 +59,10 @@ class Checkpoint {
   explicit Checkpoint(const plan::MigrationPlan& plan);
 
   // Creates the table and its row, and registers its removal.
+  // `chunk_settings`: the copy's options, kept for whoever reads the table.
   void create(ServerAccess& server, const plan::MigrationPlan& plan,
-              const std::string& original_definition, CleanupStack& cleanup);
+              const std::string& original_definition, const std::string& chunk_settings,
+              CleanupStack& cleanup);
   // Registers the removal of an existing checkpoint table (a resumed run).
   void register_removal(ServerAccess& server, CleanupStack& cleanup) const;
 

@@ -11,6 +11,7 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
          " `alter_text` LONGTEXT NOT NULL,"
          " `original_definition` LONGTEXT NOT NULL,"
          " `plan_summary` LONGTEXT NOT NULL,"
+         " `chunk_settings` VARCHAR(255) NOT NULL,"
          " `deferred_indexes` LONGBLOB NULL,"
          " `stage` VARCHAR(16) NOT NULL,"
          " `copy_end` LONGBLOB NULL,"
@@ -26,8 +27,8 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
 
 std::string insert_checkpoint(const std::string& db, const std::string& table) {
   return "INSERT INTO " + qualified_name(db, table) +
-         " (`id`, `tool_version`, `alter_text`, `original_definition`, `plan_summary`, `stage`)"
-         " VALUES (1, ?, ?, ?, ?, 'preparing')";
+         " (`id`, `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
+         " `chunk_settings`, `stage`) VALUES (1, ?, ?, ?, ?, ?, 'preparing')";
 }
 
 std::string set_checkpoint_stage(const std::string& db, const std::string& table) {
@@ -47,7 +48,7 @@ std::string record_chunk(const std::string& db, const std::string& table) {
 std::string read_checkpoint(const std::string& db, const std::string& table) {
   return "SELECT `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
          " `deferred_indexes`, `stage`, `copy_end`, `copied_up_to`, `rows_copied`, `chunks`,"
-         " `started_at` FROM " +
+         " `started_at`, `chunk_settings` FROM " +
          qualified_name(db, table) + " WHERE `id` = 1";
 }
 

@@ -11,7 +11,7 @@ namespace oa::sql {
 std::string create_checkpoint(const std::string& db, const std::string& table);
 
 // Its row. Placeholders: the tool's version, the alter text, the original's
-// definition, the plan summary.
+// definition, the plan summary, the chunk settings (for the record).
 std::string insert_checkpoint(const std::string& db, const std::string& table);
 
 // Placeholder: the stage ("preparing", "copying", "copied").
@@ -27,7 +27,7 @@ std::string record_chunk(const std::string& db, const std::string& table);
 
 // Columns: tool_version, alter_text, original_definition, plan_summary,
 // deferred_indexes, stage, copy_end, copied_up_to, rows_copied, chunks,
-// started_at.
+// started_at, chunk_settings.
 std::string read_checkpoint(const std::string& db, const std::string& table);
 
 }  // namespace oa::sql
