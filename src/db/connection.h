@@ -81,12 +81,12 @@ class Connection {
   std::uint64_t query_number(const std::string& statement, const std::vector<Param>& params = {});
 
  private:
-  Connection(std::unique_ptr<sql::Connection> connection, ConnectionSettings settings);
-  sql::PreparedStatement& prepared(const std::string& statement);
+  Connection(std::unique_ptr<::sql::Connection> connection, ConnectionSettings settings);
+  ::sql::PreparedStatement& prepared(const std::string& statement);
   void run_then_commit(const std::function<void()>& work);
 
-  std::unique_ptr<sql::Connection> connection_;
-  std::map<std::string, std::unique_ptr<sql::PreparedStatement>> prepared_;
+  std::unique_ptr<::sql::Connection> connection_;
+  std::map<std::string, std::unique_ptr<::sql::PreparedStatement>> prepared_;
   ConnectionSettings settings_;
   std::vector<std::string> session_;  // set_session() statements, oldest first
 };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "schema/table_info.h"
+#include "sql/alter_columns.h"
 
 namespace oa::plan {
 
@@ -21,8 +22,13 @@ struct ColumnMapping {
   std::optional<std::string> source_of(const std::string& target_column) const;
 };
 
-// Maps columns by name. Generated shadow columns are never written, so they
-// count as added even when the original has a column of that name.
-ColumnMapping map_columns(const schema::TableInfo& original, const schema::TableInfo& shadow);
+// Maps each shadow column to the original column it takes its data from: the
+// one a CHANGE or RENAME COLUMN of the ALTER renamed to it, else the one of the
+// same name, unless the ALTER adds the column (a DROP followed by an ADD of one
+// name is not a rename). Generated shadow columns are never written, so they
+// count as added even when the original has a column of that name. Copied
+// columns are listed in the shadow's order.
+ColumnMapping map_columns(const schema::TableInfo& original, const schema::TableInfo& shadow,
+                          const sql::ColumnChanges& changes = {});
 
 }  // namespace oa::plan

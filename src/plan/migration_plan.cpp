@@ -1,6 +1,7 @@
 #include "plan/migration_plan.h"
 
 #include "error.h"
+#include "sql/alter_columns.h"
 #include "sql/quote.h"
 
 namespace oa::plan {
@@ -21,7 +22,7 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
 
 MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
                           const schema::TableInfo& shadow) {
-  plan.mapping = map_columns(original, shadow);
+  plan.mapping = map_columns(original, shadow, sql::column_changes(plan.alter_clauses));
   plan.row_key = choose_row_key(shadow, *plan.mapping, plan.chunk_key);
   if (!plan.row_key) {
     throw RefusedError(

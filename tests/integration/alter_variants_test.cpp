@@ -1,5 +1,5 @@
-// ALTERs beyond adding things: dropping a column, replacing the primary key,
-// and a unique key the existing rows violate.
+// ALTERs beyond adding things: dropping and renaming columns, replacing the
+// primary key, and a unique key the existing rows violate.
 #include <cppconn/connection.h>
 #include <doctest/doctest.h>
 
@@ -7,12 +7,16 @@
 
 #include "expectations.h"
 #include "migration_under_writes.h"
+#include "shared_table.h"
 #include "suite.h"
+#include "support/flag_file.h"
 #include "support/inventory.h"
 #include "support/scratch_database.h"
 #include "support/sql_text.h"
 #include "support/table_fill.h"
 #include "support/text_query.h"
+#include "support/tool_process.h"
+#include "support/writer.h"
 #include "table_shapes.h"
 
 namespace oa::test {
@@ -27,6 +31,21 @@ Value index_columns(const std::string& database, const std::string& table,
                      "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " +
                          text_literal(database) + " AND TABLE_NAME = " + text_literal(table) +
                          " AND INDEX_NAME = " + text_literal(index));
+}
+
+// `record` with column `name` of every row set to `value`.
+Record with_column_value(const TableSpec& spec, const Record& record, const std::string& name,
+                         const std::string& value) {
+  const std::vector<std::string> names = spec.column_names();
+  const auto at =
+      static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  Record out;
+  for (const auto& [key, row] : record.rows()) {
+    Row changed = row;
+    changed.at(at) = value;
+    out.put(key, std::move(changed));
+  }
+  return out;
 }
 
 }  // namespace
@@ -75,6 +94,44 @@ TEST_CASE("ADD UNIQUE KEY over duplicate values fails and loses no row") {
   // The message names the key the rows collide under.
   CHECK_MESSAGE(result.err.find("'uk'") != std::string::npos, result.describe());
   expect_unchanged(database.name(), before);
+}
+
+TEST_CASE("renamed columns keep their data, the key column among them, under writes") {
+  ScratchDatabase database(test_server(), "oa_it_rename");
+  SharedTable table(database.name(), "orders", 6000, 0);
+  Writer writer(test_server(), table.spec(), table.database(), table.table(), table.writer_rows(),
+                table.writer_options(4));
+  REQUIRE(writer.wait_for_commits(50, std::chrono::seconds(30)));
+  // The Writer's statements name the old columns: it stops before the swap.
+  FlagFile hold("oa_it_rename");
+  ToolProcess tool(
+      online_alter().binary(),
+      tool_args(table.database(), table.table(),
+                "RENAME COLUMN k TO k2, CHANGE COLUMN id order_id BIGINT NOT NULL AUTO_INCREMENT, "
+                "DROP COLUMN c, ADD COLUMN c VARCHAR(100) NOT NULL DEFAULT 'new'",
+                {"--execute", "--chunk-size", "500", "--postpone-cutover-file", hold.path()}));
+  REQUIRE_MESSAGE(tool.wait_for_err("cut-over postponed", std::chrono::seconds(120)),
+                  tool.err_so_far());
+  writer.stop();
+  hold.remove();
+  const ToolResult result = tool.wait();
+  CHECK_MESSAGE(result.exit_code == 0, result.describe());
+  CHECK_MESSAGE(result.last_out_line().find(" 0 mismatches, 0 repaired") != std::string::npos,
+                result.describe());
+
+  // The record under the new names; c was dropped and added again, so every
+  // row holds its default, not the old value.
+  TableSpec renamed = table.spec();
+  renamed.key[0].name = "order_id";
+  Record expected = writer.record();
+  for (auto& column : renamed.columns) {
+    if (column.name == "k") column.name = "k2";
+  }
+  expect_matches_record(renamed, table.database(), table.table(),
+                        with_column_value(renamed, expected, "c", "new"));
+  auto connection = connect();
+  CHECK_FALSE(column_type(*connection, table.database(), table.table(), "k").has_value());
+  CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{"orders"});
 }
 
 }  // namespace oa::test
