@@ -22,6 +22,7 @@
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
 #include "phases/throttler.h"
+#include "phases/unique_check.h"
 #include "phases/verification.h"
 #include "plan/migration_plan.h"
 #include "plan/plan_report.h"
@@ -247,6 +248,7 @@ void migrate(const cli::Options& o, phases::ServerAccess& server, plan::Migratio
       phases::table_definition(server.main(), plan.database, plan.table);
   const schema::TableInfo shadow = phases::create_shadow(server, plan, cleanup);
   plan = plan::with_shadow(std::move(plan), original, shadow);
+  phases::check_new_unique_keys(server.main(), plan, original, shadow);
   if (o.mode == cli::Mode::kDryRun) {
     std::cout << plan::render_plan(plan, report_settings(o));
     if (!cleanup.unwind().empty()) {

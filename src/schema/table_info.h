@@ -15,6 +15,8 @@ struct Column {
   bool nullable = false;
   bool generated = false;  // VIRTUAL or STORED: never written
   bool binary = false;     // compared byte by byte (binary strings, BLOB, BIT)
+  std::string charset;     // of a text column; empty for others
+  std::string collation;   // of a text column; empty for others
 };
 
 struct Index {

@@ -72,8 +72,8 @@ TableInfo TableInspector::inspect(const std::string& database, const std::string
 
 void TableInspector::read_columns(TableInfo& info) {
   auto rows = connection_.query(
-      "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, IS_GENERATED "
-      "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+      "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, IS_GENERATED, "
+      "CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
       "ORDER BY ORDINAL_POSITION",
       {Param{info.database}, Param{info.name}});
   for (const auto& r : rows) {
@@ -85,6 +85,8 @@ void TableInspector::read_columns(TableInfo& info) {
     c.nullable = text(r[4]) == "YES";
     c.generated = text(r[5]) == "ALWAYS";
     c.binary = is_binary_type(c.data_type);
+    c.charset = text(r[6]);
+    c.collation = text(r[7]);
     info.columns.push_back(std::move(c));
   }
 }

@@ -89,11 +89,58 @@ TEST_CASE("ADD UNIQUE KEY over duplicate values fails and loses no row") {
   const DatabaseSnapshot before = snapshot_database(database.name());
   const ToolResult result =
       online_alter().run(tool_args(database.name(), table, "ADD UNIQUE KEY uk (k)", kSlowCopy));
-  CHECK_MESSAGE((result.exit_code == 4 || result.exit_code == 5),
-                "expected a refusal (4) or a failed migration (5), got " << result.describe());
-  // The message names the key the rows collide under.
-  CHECK_MESSAGE(result.err.find("'uk'") != std::string::npos, result.describe());
+  // Refused before the copy, naming the key, and the query that lists the duplicates.
+  expect_error(result, 4, {"UNIQUE key `uk`"});
+  CHECK_MESSAGE(
+      result.err.find("List every duplicate with: SELECT `k`, COUNT(*)") != std::string::npos,
+      result.describe());
   expect_unchanged(database.name(), before);
+}
+
+TEST_CASE("a collation that makes distinct values of a unique key equal is refused") {
+  ScratchDatabase database(test_server(), "oa_it_collation");
+  auto connection = connect();
+  const std::string table = qualified_name(database.name(), "tags");
+  execute_sql(*connection, "CREATE TABLE " + table +
+                               " (id INT PRIMARY KEY, name VARCHAR(20) COLLATE utf8mb4_bin NOT "
+                               "NULL, UNIQUE KEY uname (name)) DEFAULT CHARSET=utf8mb4");
+  execute_sql(*connection, "INSERT INTO " + table + " VALUES (1, 'Apple'), (2, 'apple'), (3, 'b')");
+  const DatabaseSnapshot before = snapshot_database(database.name());
+  const ToolResult result = online_alter().run(
+      tool_args(database.name(), "tags",
+                "MODIFY name VARCHAR(20) COLLATE utf8mb4_general_ci NOT NULL", {"--execute"}));
+  expect_error(result, 4, {"UNIQUE key `uname`"});
+  CHECK_MESSAGE(contains_ignoring_case(result.err, "2 rows"), result.describe());
+  expect_unchanged(database.name(), before);
+}
+
+TEST_CASE("a duplicate the application writes during the run stops it before the swap") {
+  ScratchDatabase database(test_server(), "oa_it_late_dup");
+  auto connection = connect();
+  const std::string table = qualified_name(database.name(), "accounts");
+  execute_sql(*connection, "CREATE TABLE " + table + " (id INT PRIMARY KEY, email VARCHAR(40))");
+  for (int i = 0; i < 2000; i += 500) {
+    std::string values;
+    for (int n = i; n < i + 500; ++n) {
+      values += (values.empty() ? "(" : ", (") + std::to_string(n) + ", 'user" + std::to_string(n) +
+                "@example.com')";
+    }
+    execute_sql(*connection, "INSERT INTO " + table + " VALUES " + values);
+  }
+  FlagFile hold("oa_it_late_dup");
+  ToolProcess tool(online_alter().binary(),
+                   tool_args(database.name(), "accounts", "ADD UNIQUE KEY uemail (email)",
+                             {"--execute", "--postpone-cutover-file", hold.path()}));
+  REQUIRE_MESSAGE(tool.wait_for_err("cut-over postponed", std::chrono::seconds(120)),
+                  tool.err_so_far());
+  // The application's write succeeds: the triggers only log its key.
+  execute_sql(*connection, "INSERT INTO " + table + " VALUES (5000, 'user7@example.com')");
+  const ToolResult result = tool.wait();
+  expect_error(result, 5, {"uemail"});
+  CHECK_MESSAGE(result.err.find("user7@example.com") != std::string::npos, result.describe());
+  CHECK(list_tables(*connection, database.name()) == std::vector<std::string>{"accounts"});
+  CHECK(list_triggers(*connection, database.name()).empty());
+  CHECK(query_value(*connection, "SELECT COUNT(*) FROM " + table) == Value("2001"));
 }
 
 TEST_CASE("renamed columns keep their data, the key column among them, under writes") {
