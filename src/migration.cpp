@@ -325,7 +325,8 @@ void resume(const cli::Options& o, phases::ServerAccess& server, plan::Migration
 void run_migration(const cli::Options& o) {
   const auto started = Clock::now();
   const std::string& db = o.connection.database;
-  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries}, {o.retries});
+  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries}, {o.retries},
+                              !o.allow_lossy);
   const sql::AlterText alter = sql::scan_alter_text(o.alter);
   schema::TableInspector inspector(server.main());
   log::info("connected to " + o.connection.describe());
@@ -334,6 +335,7 @@ void run_migration(const cli::Options& o) {
   const schema::TableInfo original =
       preflight::run_preflight(inspector, db, o.table, alter, o.resume);
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
+  plan.allow_lossy = o.allow_lossy;
 
   if (o.mode == cli::Mode::kPlanOnly) {
     std::cout << plan::render_plan(plan, report_settings(o))

@@ -95,6 +95,8 @@ po::options_description describe_options() {
        "seconds each DDL may wait for locks")
       ("cutover-retries", po::value<unsigned>()->default_value(10),
        "attempts to take the swap locks")
+      ("allow-lossy", po::bool_switch(),
+       "let the server truncate or convert values the new types cannot hold (default: stop)")
       ("no-verify", po::bool_switch(),
        "skip comparing the tables' checksums before the swap (rows are still counted)")
       ("no-drop-old-table", po::bool_switch(), "keep the original table as _T_old after the swap");
@@ -363,6 +365,7 @@ ParseResult parse_options(int argc, char** argv) {
   if (o.cutover_retries == 0) throw UsageError("--cutover-retries must be at least 1");
   o.drop_old_table = !vm["no-drop-old-table"].as<bool>();
   o.verify = !vm["no-verify"].as<bool>();
+  o.allow_lossy = vm["allow-lossy"].as<bool>();
   o.resume = vm["resume"].as<bool>();
   o.keep_for_resume = vm["keep-for-resume"].as<bool>();
   o.retries = vm["retries"].as<unsigned>();

@@ -45,6 +45,7 @@ struct Options {
   unsigned cutover_retries = 10;
   bool drop_old_table = true;
   bool verify = true;             // compare checksums of every range before the swap
+  bool allow_lossy = false;       // copy without strict mode
   bool resume = false;            // continue a stopped run from its checkpoint
   bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
   unsigned retries = 10;          // attempts after a lost connection or a killed statement

@@ -7,8 +7,11 @@
 #include "db/retry.h"
 #include "error.h"
 #include "log.h"
+#include "phases/chunk_comparer.h"
 #include "phases/chunk_sizer.h"
 #include "phases/chunker.h"
+#include "phases/misfit_row.h"
+#include "sql/quote.h"
 
 namespace oa::phases {
 namespace {
@@ -91,15 +94,7 @@ CopyStats RowCopier::run(const CopyStart& start) {
         });
       });
     } catch (const db::DbError& e) {
-      if (!e.is_lock_conflict()) {
-        throw Error(ExitCode::kMigrationFailed,
-                    "copying chunk " + std::to_string(stats.chunks + 1) +
-                        " into the shadow failed: " + e.server_text() + " (server error " +
-                        std::to_string(e.server_code()) +
-                        "). If a value does not fit the new schema, or rows are duplicates under a "
-                        "UNIQUE key the ALTER adds (error 1062 names the key and the value), "
-                        "change the ALTER or fix the data first");
-      }
+      if (!e.is_lock_conflict()) throw copy_failure(c, chunker, spec, lower, *upper, size, e);
       if (++conflicts > kMaxConsecutiveLockRetries) {
         throw Error(ExitCode::kMigrationFailed,
                     "a chunk met clients' row locks " + std::to_string(conflicts) +
@@ -134,6 +129,33 @@ CopyStats RowCopier::run(const CopyStart& start) {
             " chunks retried after meeting a client's lock, " +
             std::to_string(stats.changes_applied) + " logged changes applied");
   return stats;
+}
+
+Error RowCopier::copy_failure(db::Connection& c, Chunker& chunker, const sql::CopySpec& spec,
+                              const std::optional<Key>& lower, const Key& upper, std::uint64_t rows,
+                              const db::DbError& e) {
+  const std::string failed = "copying a chunk into the shadow failed: " + e.server_text() +
+                             " (server error " + std::to_string(e.server_code()) + ")";
+  if (!is_misfit_error(e)) {
+    return Error(ExitCode::kMigrationFailed,
+                 failed +
+                     ". If rows are duplicates under a UNIQUE key the ALTER adds (error 1062 "
+                     "names the key and the value), change the ALTER or fix the data first");
+  }
+  std::string row = "a row of this chunk";
+  try {
+    if (auto key = find_misfit_row(c, chunker, spec, lower, upper, rows)) {
+      row = "the row with " + sql::quoted_list(plan_.chunk_key.columns) + " = " +
+            describe_key(db::Row(key->begin(), key->end()), key->size());
+    }
+  } catch (const db::DbError&) {
+    // Naming the row is a courtesy; the failure is reported either way.
+  }
+  return Error(ExitCode::kMigrationFailed,
+               failed + ": a value of " + row +
+                   " does not fit the new column definition. Nothing was swapped. Fix the "
+                   "value, change the ALTER, or run with --allow-lossy to let the server "
+                   "truncate or convert such values (the plan lists the changed columns)");
 }
 
 std::uint64_t RowCopier::apply_changes(db::Connection& c, const UncopiedKeys& uncopied) {

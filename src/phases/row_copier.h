@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "db/db_error.h"
 #include "phases/change_applier.h"
 #include "phases/checkpoint.h"
 #include "phases/copy_progress.h"
@@ -49,6 +50,11 @@ class RowCopier {
   void on_chunk_copied(ChunkListener listener) { listener_ = std::move(listener); }
 
  private:
+  // The error that ends the run when chunk (lower, upper] fails with `e`;
+  // names the row when a value does not fit.
+  Error copy_failure(db::Connection& c, Chunker& chunker, const sql::CopySpec& spec,
+                     const std::optional<Key>& lower, const Key& upper, std::uint64_t rows,
+                     const db::DbError& e);
   // Applies what the log holds now; a lock conflict leaves it for next time.
   std::uint64_t apply_changes(db::Connection& c, const UncopiedKeys& uncopied);
 

@@ -11,18 +11,18 @@ namespace {
 // A copy that never waits for a lock can never be part of a deadlock cycle, so
 // InnoDB never picks an application transaction as a victim because of it.
 // MariaDB accepts 0 (no wait); MySQL's minimum is 1.
-void set_copy_session(db::Connection& c) {
+void set_copy_session(db::Connection& c, bool strict) {
   try {
     c.set_session("SET SESSION innodb_lock_wait_timeout = 0");
   } catch (const db::DbError&) {
     c.set_session("SET SESSION innodb_lock_wait_timeout = 1");
   }
   // Strict: a value the new schema cannot hold fails the chunk instead of being
-  // truncated. NO_AUTO_VALUE_ON_ZERO: a copied 0 in an AUTO_INCREMENT column
-  // stays 0 instead of becoming a new value.
-  c.set_session(
-      "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
-      "NO_ENGINE_SUBSTITUTION'");
+  // truncated (unless --allow-lossy). NO_AUTO_VALUE_ON_ZERO: a copied 0 in an
+  // AUTO_INCREMENT column stays 0 instead of becoming a new value.
+  c.set_session(strict ? "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,"
+                         "NO_ENGINE_SUBSTITUTION'"
+                       : "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'");
   // READ COMMITTED: INSERT ... SELECT reads the source as a consistent read,
   // without row locks, and each statement sees what is committed when it
   // starts. Statement-based binary logging cannot log INSERT ... SELECT under
@@ -53,7 +53,7 @@ db::Connection& ServerAccess::copy() {
 
 std::unique_ptr<db::Connection> ServerAccess::open_copy_session() const {
   auto c = db::Connection::open(settings_);
-  set_copy_session(*c);
+  set_copy_session(*c, strict_);
   return c;
 }
 

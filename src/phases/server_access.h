@@ -15,9 +15,13 @@ namespace oa::phases {
 
 class ServerAccess {
  public:
+  // `strict`: the copy sessions run in strict mode (see set_copy_session).
   ServerAccess(db::ConnectionSettings settings, db::LockRetryPolicy ddl_policy,
-               db::RetryPolicy retry_policy = {})
-      : settings_(std::move(settings)), ddl_policy_(ddl_policy), retry_policy_(retry_policy) {}
+               db::RetryPolicy retry_policy = {}, bool strict = true)
+      : settings_(std::move(settings)),
+        ddl_policy_(ddl_policy),
+        retry_policy_(retry_policy),
+        strict_(strict) {}
 
   // The connection for inspection and DDL; opened on first use.
   db::Connection& main();
@@ -46,6 +50,7 @@ class ServerAccess {
   db::ConnectionSettings settings_;
   db::LockRetryPolicy ddl_policy_;
   db::RetryPolicy retry_policy_;
+  bool strict_ = true;
   std::unique_ptr<db::Connection> main_;
   std::unique_ptr<db::Connection> copy_;
   std::unique_ptr<db::Connection> cleanup_;

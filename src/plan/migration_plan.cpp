@@ -5,6 +5,26 @@
 #include "sql/quote.h"
 
 namespace oa::plan {
+namespace {
+
+std::string describe(const schema::Column& c) {
+  std::string text = c.column_type;
+  if (!c.charset.empty()) text += " " + c.charset;
+  return text + (c.nullable ? " NULL" : " NOT NULL");
+}
+
+// "`a` int(11) NULL -> `b` bigint(20) NOT NULL" when the definition changes in
+// a way that can make a value not fit: the type, the charset, or NULL to NOT
+// NULL. A collation alone changes no value.
+std::optional<std::string> definition_change(const schema::Column& from, const schema::Column& to) {
+  const bool same_type = from.column_type == to.column_type;
+  const bool tightened = from.nullable && !to.nullable;
+  if (same_type && from.charset == to.charset && !tightened) return std::nullopt;
+  return sql::quote_identifier(from.name) + " " + describe(from) + " -> " +
+         sql::quote_identifier(to.name) + " " + describe(to);
+}
+
+}  // namespace
 
 MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alter_clauses,
                        bool drop_old_table) {
@@ -35,9 +55,14 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
         "PRIMARY KEY, ADD PRIMARY KEY (...) starting with those columns");
   }
   plan.compared.clear();
+  plan.type_changes.clear();
   for (std::size_t i = 0; i < plan.mapping->source.size(); ++i) {
-    plan.compared.push_back(sql::compare_as(column_type(original, plan.mapping->source[i]),
-                                            column_type(shadow, plan.mapping->target[i])));
+    const std::string& from = plan.mapping->source[i];
+    const std::string& to = plan.mapping->target[i];
+    const auto change = definition_change(*original.column(from), *shadow.column(to));
+    if (change) plan.type_changes.push_back(*change);
+    if (change && plan.allow_lossy) continue;
+    plan.compared.push_back(sql::compare_as(column_type(original, from), column_type(shadow, to)));
   }
   return plan;
 }

@@ -26,12 +26,19 @@ struct MigrationPlan {
   std::uint64_t estimated_rows = 0;
   std::optional<std::uint64_t> auto_increment;  // the original's next value
   bool drop_old_table = true;
+  // Copy without strict mode: a value the new type cannot hold is truncated
+  // or converted by the server instead of stopping the run.
+  bool allow_lossy = false;
   // Known once the ALTER has been applied to the shadow (dry run and execute).
   std::optional<ColumnMapping> mapping;
   std::optional<RowKey> row_key;
-  // How the verification reads each copied column on both sides, same order
-  // as mapping->source.
+  // How the verification reads each copied column on both sides. With
+  // allow_lossy, the columns whose definition changes are left out: their
+  // values are what the server's conversion made of them.
   std::vector<sql::ComparedColumn> compared;
+  // Copied columns whose type, nullability or charset the ALTER changes,
+  // each as "`c` varchar(100) -> varchar(5)": values may not fit.
+  std::vector<std::string> type_changes;
 
   bool has_shadow_details() const { return mapping.has_value() && row_key.has_value(); }
 };

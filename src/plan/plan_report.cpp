@@ -44,6 +44,16 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   out << "  estimated rows: " << plan.estimated_rows << "\n";
   if (plan.mapping) {
     write_mapping(out, *plan.mapping);
+    if (!plan.type_changes.empty()) {
+      out << "  changed column definitions ("
+          << (plan.allow_lossy ? "--allow-lossy: a value that does not fit is truncated or "
+                                 "converted by the server, and these columns are not verified"
+                               : "copied in strict mode: the first value that does not fit stops "
+                                 "the run, naming its row; --allow-lossy lets the server truncate "
+                                 "or convert it instead")
+          << "):\n";
+      for (const auto& change : plan.type_changes) out << "    " << change << "\n";
+    }
     out << "  changed rows are found in the shadow through its index "
         << sql::quote_identifier(plan.row_key->index) << " ("
         << sql::quoted_list(plan.row_key->target_columns) << ")\n";

@@ -181,4 +181,44 @@ TEST_CASE("renamed columns keep their data, the key column among them, under wri
   CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{"orders"});
 }
 
+TEST_CASE(
+    "a value the new type cannot hold stops the copy, naming its row; --allow-lossy "
+    "converts it") {
+  ScratchDatabase database(test_server(), "oa_it_lossy");
+  auto connection = connect();
+  const std::string table = qualified_name(database.name(), "items");
+  execute_sql(*connection, "CREATE TABLE " + table +
+                               " (id INT PRIMARY KEY, name VARCHAR(30), n INT) DEFAULT "
+                               "CHARSET=utf8mb4");
+  for (int i = 0; i < 3000; i += 500) {
+    std::string values;
+    for (int n = i; n < i + 500; ++n) {
+      values += (values.empty() ? "(" : ", (") + std::to_string(n) + ", 'n" + std::to_string(n) +
+                "', " + std::to_string(n) + ")";
+    }
+    execute_sql(*connection, "INSERT INTO " + table + " VALUES " + values);
+  }
+  execute_sql(*connection, "UPDATE " + table + " SET name = 'much-too-long' WHERE id = 2345");
+  execute_sql(*connection, "UPDATE " + table + " SET n = NULL WHERE id = 17");
+  const DatabaseSnapshot before = snapshot_database(database.name());
+  const std::string alter = "MODIFY name VARCHAR(8), MODIFY n INT NOT NULL";
+
+  const ToolResult strict = online_alter().run(
+      tool_args(database.name(), "items", alter, {"--execute", "--chunk-size", "1000"}));
+  expect_error(strict, 5, {"does not fit"});
+  // The first failing row of the first failing chunk: id 17 (NULL into NOT NULL).
+  CHECK_MESSAGE(strict.err.find("`id` = (17)") != std::string::npos, strict.describe());
+  CHECK_MESSAGE(contains_ignoring_case(strict.err, "--allow-lossy"), strict.describe());
+  expect_unchanged(database.name(), before);
+
+  const ToolResult lossy = online_alter().run(
+      tool_args(database.name(), "items", alter, {"--execute", "--allow-lossy"}));
+  CHECK_MESSAGE(lossy.exit_code == 0, lossy.describe());
+  CHECK(query_value(*connection, "SELECT name FROM " + table + " WHERE id = 2345") ==
+        Value("much-too"));
+  CHECK(query_value(*connection, "SELECT n FROM " + table + " WHERE id = 17") == Value("0"));
+  CHECK(query_value(*connection, "SELECT COUNT(*) FROM " + table) == Value("3000"));
+  CHECK(list_tables(*connection, database.name()) == std::vector<std::string>{"items"});
+}
+
 }  // namespace oa::test

@@ -96,6 +96,9 @@ TEST_CASE("--resume, --keep-for-resume and --retries") {
   CHECK(r.options.keep_for_resume);
   CHECK(r.options.retries == 3);
   CHECK(parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--execute"}).options.retries == 10);
+  CHECK_FALSE(parse({"-D", "d", "-t", "t", "--alter", "x", "--execute"}).options.allow_lossy);
+  CHECK(parse({"-D", "d", "-t", "t", "--alter", "x", "--execute", "--allow-lossy"})
+            .options.allow_lossy);
   CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--resume"}),
                   oa::UsageError);
   CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "ADD c INT", "--dry-run", "--resume"}),
