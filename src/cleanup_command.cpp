@@ -12,6 +12,7 @@
 #include "plan/migration_plan.h"
 #include "schema/table_inspector.h"
 #include "sql/ddl.h"
+#include "sql/queries.h"
 #include "sql/quote.h"
 
 namespace oa {
@@ -52,8 +53,7 @@ void run_cleanup(const cli::Options& o) {
 
   const bool swapped = exists(n.old) && !exists(n.shadow);
   if (swapped && exists(n.change_log) &&
-      server.main().query_number("SELECT COUNT(*) FROM " + sql::qualified_name(db, n.change_log)) >
-          0) {
+      server.main().query_number(sql::count_rows(db, n.change_log)) > 0) {
     throw RefusedError(
         "the change log " + sql::qualified_name(db, n.change_log) +
         " is not empty although the tables were swapped: changes reached " +

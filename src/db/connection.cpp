@@ -230,7 +230,7 @@ std::vector<Row> Connection::query(const std::string& statement, const std::vect
   return rows;
 }
 
-void Connection::run_then_commit(const std::function<void()>& work) {
+void Connection::run_then_end(const std::function<void()>& work, const char* end) {
   try {
     work();
   } catch (...) {
@@ -242,19 +242,24 @@ void Connection::run_then_commit(const std::function<void()>& work) {
     }
     throw;
   }
-  execute("COMMIT");
+  execute(end);
 }
 
 void Connection::in_transaction(const std::function<void()>& work) {
   execute("START TRANSACTION");
-  run_then_commit(work);
+  run_then_end(work, "COMMIT");
+}
+
+void Connection::in_rolled_back_transaction(const std::function<void()>& work) {
+  execute("START TRANSACTION");
+  run_then_end(work, "ROLLBACK");
 }
 
 void Connection::in_snapshot(const std::function<void()>& work) {
   // SET TRANSACTION applies to the next transaction only.
   execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
   execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-  run_then_commit(work);
+  run_then_end(work, "COMMIT");
 }
 
 Value Connection::query_value(const std::string& statement, const std::vector<Param>& params) {

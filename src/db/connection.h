@@ -70,6 +70,10 @@ class Connection {
   // rethrow) when it throws.
   void in_transaction(const std::function<void()>& work);
 
+  // Runs `work` in one transaction and rolls it back, whether it returns or
+  // throws: for trying a change without making it.
+  void in_rolled_back_transaction(const std::function<void()>& work);
+
   // The same in a read-only REPEATABLE READ transaction with a consistent
   // snapshot taken at its start: every read in `work` sees the same instant.
   void in_snapshot(const std::function<void()>& work);
@@ -83,7 +87,9 @@ class Connection {
  private:
   Connection(std::unique_ptr<::sql::Connection> connection, ConnectionSettings settings);
   ::sql::PreparedStatement& prepared(const std::string& statement);
-  void run_then_commit(const std::function<void()>& work);
+  // Runs `work`, then `end` (COMMIT or ROLLBACK); ROLLBACK and rethrows
+  // when it throws.
+  void run_then_end(const std::function<void()>& work, const char* end);
 
   std::unique_ptr<::sql::Connection> connection_;
   std::map<std::string, std::unique_ptr<::sql::PreparedStatement>> prepared_;

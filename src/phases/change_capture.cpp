@@ -6,6 +6,7 @@
 #include "schema/table_inspector.h"
 #include "sql/change_log_sql.h"
 #include "sql/ddl.h"
+#include "sql/queries.h"
 #include "sql/quote.h"
 
 namespace oa::phases {
@@ -109,10 +110,7 @@ std::optional<std::string> capture_problem(db::Connection& c, const plan::Migrat
     return "the change log " + sql::qualified_name(db, plan.names.change_log) + " is gone";
   }
   for (const auto& t : sql::capture_triggers(plan::trigger_spec(plan))) {
-    const auto rows = c.query(
-        "SELECT EVENT_OBJECT_TABLE, EVENT_MANIPULATION, ACTION_TIMING, ACTION_STATEMENT "
-        "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ?",
-        {db::Param{db}, db::Param{t.name}});
+    const auto rows = c.query(sql::trigger_definition(), {db::Param{db}, db::Param{t.name}});
     const std::string name = sql::qualified_name(db, t.name);
     if (rows.empty()) return "the trigger " + name + " is gone";
     const auto& r = rows.front();

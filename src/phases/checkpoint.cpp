@@ -7,6 +7,7 @@
 #include "log.h"
 #include "sql/checkpoint_sql.h"
 #include "sql/ddl.h"
+#include "sql/queries.h"
 #include "sql/quote.h"
 
 namespace oa::phases {
@@ -103,7 +104,7 @@ std::string without_auto_increment(std::string definition) {
 }
 
 std::string table_definition(db::Connection& c, const std::string& db, const std::string& table) {
-  const auto rows = c.query("SHOW CREATE TABLE " + sql::qualified_name(db, table));
+  const auto rows = c.query(sql::show_create_table(db, table));
   if (rows.empty() || rows.front().size() < 2 || !rows.front()[1]) return "";
   return without_auto_increment(*rows.front()[1]);
 }

@@ -8,19 +8,16 @@ namespace {
 // Copies (lower, upper] and rolls it back: true when a misfit error stops it.
 bool copy_fails(db::Connection& c, const sql::CopySpec& spec, const std::vector<bool>& binary,
                 const std::optional<Key>& lower, const Key& upper) {
-  c.execute("START TRANSACTION");
   bool failed = false;
-  try {
-    c.update(sql::copy_chunk(spec, lower.has_value()),
-             bind_range(spec.from.columns, lower, upper, binary));
-  } catch (const db::DbError& e) {
-    if (!is_misfit_error(e)) {
-      c.execute("ROLLBACK");
-      throw;
+  c.in_rolled_back_transaction([&] {
+    try {
+      c.update(sql::copy_chunk(spec, lower.has_value()),
+               bind_range(spec.from.columns, lower, upper, binary));
+    } catch (const db::DbError& e) {
+      if (!is_misfit_error(e)) throw;
+      failed = true;
     }
-    failed = true;
-  }
-  c.execute("ROLLBACK");
+  });
   return failed;
 }
 

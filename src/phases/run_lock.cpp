@@ -4,6 +4,7 @@
 #include "error.h"
 #include "log.h"
 #include "plan/names.h"
+#include "sql/queries.h"
 #include "sql/quote.h"
 
 namespace oa::phases {
@@ -13,10 +14,7 @@ constexpr auto kCheckInterval = std::chrono::seconds(1);
 
 // Who holds the lock, for the refusal: the processlist row of its session.
 std::string holder_text(db::Connection& c, const std::string& name) {
-  const auto rows = c.query(
-      "SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST AS p "
-      "WHERE p.ID = IS_USED_LOCK(?)",
-      {db::Param{name}});
+  const auto rows = c.query(sql::lock_holder(), {db::Param{name}});
   if (rows.empty() || rows.front().size() < 4) return "another session";
   const auto& r = rows.front();
   return "server connection " + r[0].value_or("?") + " (" + r[1].value_or("?") + "@" +
@@ -35,7 +33,7 @@ RunLock::RunLock(const db::ConnectionSettings& settings, const std::string& data
 
 void RunLock::take() {
   connection_ = db::Connection::open(settings_);
-  if (connection_->query_number("SELECT GET_LOCK(?, 0)", {db::Param{name_}}) != 1) {
+  if (connection_->query_number(sql::get_lock(), {db::Param{name_}}) != 1) {
     throw RefusedError("another online-alter run is working on " + table_text_ + ": " +
                        holder_text(*connection_, name_) +
                        " holds its lock. Two runs on one table would corrupt each other's work; "
@@ -49,8 +47,7 @@ void RunLock::ensure_held() {
   if (now - checked_ < kCheckInterval) return;
   checked_ = now;
   try {
-    if (connection_->query_number("SELECT IS_USED_LOCK(?) = CONNECTION_ID()", {db::Param{name_}}) ==
-        1) {
+    if (connection_->query_number(sql::lock_held_here(), {db::Param{name_}}) == 1) {
       return;
     }
   } catch (const db::DbError& e) {
