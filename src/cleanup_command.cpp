@@ -8,6 +8,7 @@
 #include "log.h"
 #include "phases/change_capture.h"
 #include "phases/cleanup_stack.h"
+#include "phases/own_triggers.h"
 #include "phases/server_access.h"
 #include "plan/migration_plan.h"
 #include "schema/table_inspector.h"
@@ -62,6 +63,12 @@ void run_cleanup(const cli::Options& o) {
         "first (sql/recovery.sql, step 4); nothing was removed");
   }
 
+  if (o.mode != cli::Mode::kDryRun) {
+    for (const auto& t : phases::return_own_triggers(server.main(), plan)) {
+      std::cout << "moved trigger " << sql::qualified_name(db, t) << " back to "
+                << sql::qualified_name(db, o.table) << "\n";
+    }
+  }
   Leftovers left;
   if (o.remove_old_table && exists(n.old)) drop_table_later(server, left, db, n.old, "old table");
   if (exists(n.checkpoint)) drop_table_later(server, left, db, n.checkpoint, "checkpoint table");

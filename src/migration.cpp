@@ -15,6 +15,7 @@
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/deferred_indexes.h"
+#include "phases/own_triggers.h"
 #include "phases/resume_check.h"
 #include "phases/row_copier.h"
 #include "phases/row_count_check.h"
@@ -332,6 +333,13 @@ void run_migration(const cli::Options& o) {
   log::info("connected to " + o.connection.describe());
   // Before the checks: two runs must not both find the names free.
   if (o.mode != cli::Mode::kPlanOnly) server.take_run_lock(db, o.table);
+  if (o.resume) {
+    plan::MigrationPlan names_only;
+    names_only.database = db;
+    names_only.table = o.table;
+    names_only.names = plan::derive_names(o.table);
+    phases::return_own_triggers(server.main(), names_only);
+  }
   const schema::TableInfo original =
       preflight::run_preflight(inspector, db, o.table, alter, o.resume);
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);

@@ -7,6 +7,7 @@
 #include "db/db_error.h"
 #include "db/thread_scope.h"
 #include "log.h"
+#include "phases/own_triggers.h"
 #include "sql/ddl.h"
 
 // Why the swap is a relay between two sessions. MariaDB refuses RENAME TABLE
@@ -60,6 +61,40 @@ bool wait_until_queued(db::Connection& monitor, std::uint64_t id, std::future<vo
   return false;
 }
 
+// Waits for `f`; its exception, or null when it succeeded.
+std::exception_ptr outcome(std::future<void>& f) {
+  try {
+    f.get();
+  } catch (...) {
+    return std::current_exception();
+  }
+  return nullptr;
+}
+
+// A RENAME killed because it never queued is a lock conflict to retry.
+[[noreturn]] void rethrow_rename_failure(const std::exception_ptr& failed) {
+  try {
+    std::rethrow_exception(failed);
+  } catch (const db::DbError& e) {
+    if (e.server_code() != db::kErrQueryInterrupted) throw;
+    throw db::DbError(db::kErrLockWaitTimeout,
+                      "the RENAME did not reach its lock wait within " +
+                          std::to_string(kQueueDeadline.count()) + " ms",
+                      "RENAME TABLE");
+  }
+}
+
+// After a failed attempt: the table's own triggers back on T. A failure to
+// do so is logged; the error that ended the attempt is the one reported.
+void put_back_own_triggers(db::Connection& c, const plan::MigrationPlan& plan) {
+  try {
+    move_own_triggers(c, plan, plan.table);
+  } catch (const std::exception& e) {
+    log::error(std::string("could not put the table's own triggers back on it: ") + e.what() +
+               "; create them again by hand (SHOW TRIGGERS lists them on the shadow table)");
+  }
+}
+
 void release(std::unique_ptr<db::Connection>& locker) {
   try {
     locker->execute(sql::unlock_tables());
@@ -90,6 +125,15 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   const auto locked = Clock::now();
   // Every writer of T waits from here on, and the log is complete: apply it.
   timings.changes_applied = applier.apply_under_table_locks(*locker);
+  // The table's own triggers go to the shadow, which becomes T: no write
+  // runs between their removal from T and the RENAME.
+  try {
+    move_own_triggers(*locker, plan, plan.names.shadow);
+  } catch (...) {
+    put_back_own_triggers(*locker, plan);
+    release(locker);
+    throw;
+  }
 
   std::future<void> rename = std::async(std::launch::async, [&] {
     db::ThreadScope thread;
@@ -110,17 +154,22 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
       log::warning(std::string("cut-over: could not stop the RENAME: ") + e.what());
     }
   }
-  if (!queued) rename.wait();
-  release(locker);
-  try {
-    rename.get();
-  } catch (const db::DbError& e) {
-    if (e.server_code() != db::kErrQueryInterrupted) throw;
-    throw db::DbError(db::kErrLockWaitTimeout,
-                      "the RENAME did not reach its lock wait within " +
-                          std::to_string(kQueueDeadline.count()) + " ms",
-                      "RENAME TABLE");
+  std::exception_ptr failed;
+  if (!queued) {
+    failed = outcome(rename);
+    // Still under the lock: no write has run without the triggers.
+    if (failed) put_back_own_triggers(*locker, plan);
+    release(locker);
+  } else {
+    release(locker);
+    failed = outcome(rename);
+    if (failed) {
+      // T went to a RENAME that failed: put the triggers back at once.
+      auto fixer = server.open_copy_session();
+      put_back_own_triggers(*fixer, plan);
+    }
   }
+  if (failed) rethrow_rename_failure(failed);
   timings.locked_ms = ms_since(locked);
   return timings;
 }

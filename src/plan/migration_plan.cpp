@@ -37,6 +37,12 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
   plan.estimated_rows = original.estimated_rows;
   plan.auto_increment = original.auto_increment;
   plan.drop_old_table = drop_old_table;
+  for (const auto& t : original.triggers) {
+    const auto& n = plan.names;
+    if (t.name != n.insert_trigger && t.name != n.update_trigger && t.name != n.delete_trigger) {
+      plan.user_triggers.push_back(t);
+    }
+  }
   return plan;
 }
 

@@ -40,6 +40,10 @@ struct MigrationPlan {
   // each as "`c` varchar(100) -> varchar(5)": values may not fit.
   std::vector<std::string> type_changes;
 
+  // The table's own triggers (not the tool's): moved to the new table at
+  // the swap, in the order they fire, with their definer and sql_mode.
+  std::vector<schema::Trigger> user_triggers;
+
   bool has_shadow_details() const { return mapping.has_value() && row_key.has_value(); }
 };
 

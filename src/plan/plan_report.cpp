@@ -39,6 +39,13 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
       << (plan.drop_old_table ? " (dropped)" : " (kept: --no-drop-old-table)") << "\n";
   out << "  triggers: " << sql::quoted_list({n.insert_trigger, n.update_trigger, n.delete_trigger})
       << "\n";
+  if (!plan.user_triggers.empty()) {
+    std::vector<std::string> own;
+    for (const auto& t : plan.user_triggers) own.push_back(t.name);
+    out << "  the table's own triggers, moved to the new table at the swap (same definer, "
+           "sql_mode and order): "
+        << sql::quoted_list(own) << "\n";
+  }
   out << "  chunk key: " << sql::quote_identifier(plan.chunk_key.index) << " ("
       << sql::quoted_list(plan.chunk_key.columns) << ")\n";
   out << "  estimated rows: " << plan.estimated_rows << "\n";

@@ -1,7 +1,5 @@
 #include "preflight/preflight.h"
 
-#include <algorithm>
-
 #include "error.h"
 #include "log.h"
 #include "preflight/checks.h"
@@ -22,22 +20,11 @@ schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::st
   require(check_table_exists(inspector, database, table));
   schema::TableInfo info = inspector.inspect(database, table);
   const plan::MigrationNames names = plan::derive_names(table);
-  // First: a stopped run's leftovers explain its triggers, and the
-  // message says how to resume or clean up.
+  // First: for a stopped run's leftovers, the message says how to resume or
+  // clean up.
   if (!resuming) require(check_names_free(inspector, info, names));
   require(check_engine(info));
   require(check_chunk_key(info));
-  if (resuming) {
-    // The stopped run's own triggers are expected; any other is not.
-    schema::TableInfo others = info;
-    auto& t = others.triggers;
-    for (const auto* own : {&names.insert_trigger, &names.update_trigger, &names.delete_trigger}) {
-      t.erase(std::remove(t.begin(), t.end(), *own), t.end());
-    }
-    require(check_no_triggers(others));
-  } else {
-    require(check_no_triggers(info));
-  }
   require(check_no_foreign_keys(info));
   log::info("preflight checks passed");
   return info;

@@ -26,13 +26,23 @@ struct Index {
   std::vector<std::string> columns;
 };
 
+// A trigger of the table, as information_schema describes it.
+struct Trigger {
+  std::string name;
+  std::string event;    // INSERT, UPDATE, DELETE
+  std::string timing;   // BEFORE, AFTER
+  std::string body;     // ACTION_STATEMENT
+  std::string definer;  // user@host
+  std::string sql_mode;
+};
+
 struct TableInfo {
   std::string database;
   std::string name;
   std::string engine;
   std::vector<Column> columns;
-  std::vector<Index> indexes;  // PRIMARY first when present
-  std::vector<std::string> triggers;
+  std::vector<Index> indexes;              // PRIMARY first when present
+  std::vector<Trigger> triggers;           // by event, timing, then the order they fire in
   std::vector<std::string> foreign_keys;   // constraints this table declares
   std::vector<std::string> referenced_by;  // `db`.`child` tables whose keys point here
   std::uint64_t estimated_rows = 0;        // from statistics; may be off by a lot

@@ -73,7 +73,8 @@ TableInfo TableInspector::inspect(const std::string& database, const std::string
 void TableInspector::read_columns(TableInfo& info) {
   auto rows = connection_.query(
       "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, IS_GENERATED, "
-      "CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+      "CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
+      "AND TABLE_NAME = ? "
       "ORDER BY ORDINAL_POSITION",
       {Param{info.database}, Param{info.name}});
   for (const auto& r : rows) {
@@ -114,11 +115,15 @@ void TableInspector::read_indexes(TableInfo& info) {
 
 void TableInspector::read_triggers(TableInfo& info) {
   auto rows = connection_.query(
-      "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME FROM information_schema.TRIGGERS "
-      "WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?",
+      "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, EVENT_MANIPULATION, ACTION_TIMING, "
+      "ACTION_STATEMENT, DEFINER, SQL_MODE FROM information_schema.TRIGGERS "
+      "WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ? "
+      "ORDER BY EVENT_MANIPULATION, ACTION_TIMING, ACTION_ORDER",
       {Param{info.database}, Param{info.name}});
   for (const auto& r : rows) {
-    if (is(r[0], info.name)) info.triggers.push_back(text(r[1]));
+    if (!is(r[0], info.name)) continue;
+    info.triggers.push_back(
+        Trigger{text(r[1]), text(r[2]), text(r[3]), text(r[4]), text(r[5]), text(r[6])});
   }
 }
 

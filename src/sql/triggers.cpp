@@ -45,4 +45,16 @@ std::string create_trigger(const TriggerSpec& s, const CaptureTrigger& t) {
          qualified_name(s.db, s.table) + " FOR EACH ROW " + t.body;
 }
 
+std::string create_own_trigger(const std::string& db, const std::string& table,
+                               const OwnTrigger& t) {
+  // The host part never holds '@'; a user name may.
+  const auto at = t.definer.rfind('@');
+  const std::string definer = at == std::string::npos
+                                  ? quote_identifier(t.definer)
+                                  : quote_identifier(t.definer.substr(0, at)) + "@" +
+                                        quote_identifier(t.definer.substr(at + 1));
+  return "CREATE DEFINER=" + definer + " TRIGGER " + qualified_name(db, t.name) + " " + t.timing +
+         " " + t.event + " ON " + qualified_name(db, table) + " FOR EACH ROW " + t.body;
+}
+
 }  // namespace oa::sql

@@ -34,4 +34,18 @@ std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& spec);
 // CREATE TRIGGER for one of them.
 std::string create_trigger(const TriggerSpec& spec, const CaptureTrigger& trigger);
 
+// One of the table's own triggers, to be created again on another table.
+struct OwnTrigger {
+  std::string name;
+  std::string timing;   // BEFORE or AFTER
+  std::string event;    // INSERT, UPDATE or DELETE
+  std::string body;     // as information_schema shows it
+  std::string definer;  // user@host, as information_schema shows it
+};
+
+// CREATE DEFINER=`user`@`host` TRIGGER db.name timing event ON db.table FOR
+// EACH ROW body. The body is the table owner's SQL, passed on as it is.
+std::string create_own_trigger(const std::string& db, const std::string& table,
+                               const OwnTrigger& trigger);
+
 }  // namespace oa::sql

@@ -96,15 +96,6 @@ TEST_CASE("refusal: the ALTER is not valid SQL") {
   expect_refusal(database.name(), "items", "DROP COLUMN no_such_column", {"no_such_column"});
 }
 
-TEST_CASE("refusal: the table has a trigger") {
-  ScratchDatabase database(test_server(), "oa_it_trigger");
-  create_filled_table(database.name(), "items");
-  run_sql("CREATE TRIGGER " + qualified_name(database.name(), "items_keep_k") +
-          " BEFORE INSERT ON " + qualified_name(database.name(), "items") +
-          " FOR EACH ROW SET NEW.k = NEW.k");
-  expect_refusal(database.name(), "items", kAddColumn, {"trigger"});
-}
-
 TEST_CASE("refusal: the shadow table name T_oa_new is taken") {
   ScratchDatabase database(test_server(), "oa_it_taken");
   create_filled_table(database.name(), "items");

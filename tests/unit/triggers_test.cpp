@@ -40,3 +40,14 @@ TEST_CASE("delete trigger logs every key column, quoted") {
         "CONTINUE HANDLER FOR 1146 BEGIN END; INSERT INTO `db`.`t_oa_chg` (`a`, `b``c`) VALUES "
         "(OLD.`a`, OLD.`b``c`); END");
 }
+
+TEST_CASE("a table's own trigger is created again with its definer, timing and body") {
+  const OwnTrigger t{"audit", "AFTER", "UPDATE", "INSERT INTO log VALUES (NEW.id)", "app@10.0.%"};
+  CHECK(create_own_trigger("db", "t_oa_new", t) ==
+        "CREATE DEFINER=`app`@`10.0.%` TRIGGER `db`.`audit` AFTER UPDATE ON `db`.`t_oa_new` FOR "
+        "EACH ROW INSERT INTO log VALUES (NEW.id)");
+  const OwnTrigger odd{"t`1", "BEFORE", "INSERT", "SET NEW.x = 1", "us@er@localhost"};
+  CHECK(create_own_trigger("db", "t", odd) ==
+        "CREATE DEFINER=`us@er`@`localhost` TRIGGER `db`.`t``1` BEFORE INSERT ON `db`.`t` FOR "
+        "EACH ROW SET NEW.x = 1");
+}
