@@ -51,8 +51,10 @@
 --    machine it ran on, and none of its sessions on the server.
 SHOW PROCESSLIST;
 
--- 2. See what is left. The tool refuses tables that have triggers, so any
---    trigger on T or on _T_old that matches the patterns below is the tool's.
+-- 2. See what is left. The tool's triggers are those named like the patterns
+--    below (T's own triggers have other names). If T lacks triggers of its own
+--    that the shadow table has, the run was stopped inside its swap: create
+--    them again on T (SHOW CREATE TRIGGER gives their text) before step 6.
 SELECT trigger_name, event_object_table, action_timing, event_manipulation
   FROM information_schema.triggers
  WHERE trigger_schema = 'app_db'
