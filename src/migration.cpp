@@ -341,7 +341,7 @@ void run_migration(const cli::Options& o) {
     phases::return_own_triggers(server.main(), names_only);
   }
   const schema::TableInfo original =
-      preflight::run_preflight(inspector, db, o.table, alter, o.resume);
+      preflight::run_preflight(inspector, db, o.table, alter, o.resume, o.allow_on_replica);
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
   plan.allow_lossy = o.allow_lossy;
 

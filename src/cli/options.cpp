@@ -97,6 +97,8 @@ po::options_description describe_options() {
        "attempts to take the swap locks")
       ("allow-lossy", po::bool_switch(),
        "let the server truncate or convert values the new types cannot hold (default: stop)")
+      ("allow-on-replica", po::bool_switch(),
+       "run on a read_only or replicating server (its replicated rows are not captured)")
       ("no-verify", po::bool_switch(),
        "skip comparing the tables' checksums before the swap (rows are still counted)")
       ("no-drop-old-table", po::bool_switch(), "keep the original table as _T_old after the swap");
@@ -366,6 +368,7 @@ ParseResult parse_options(int argc, char** argv) {
   o.drop_old_table = !vm["no-drop-old-table"].as<bool>();
   o.verify = !vm["no-verify"].as<bool>();
   o.allow_lossy = vm["allow-lossy"].as<bool>();
+  o.allow_on_replica = vm["allow-on-replica"].as<bool>();
   o.resume = vm["resume"].as<bool>();
   o.keep_for_resume = vm["keep-for-resume"].as<bool>();
   o.retries = vm["retries"].as<unsigned>();

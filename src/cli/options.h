@@ -46,6 +46,7 @@ struct Options {
   bool drop_old_table = true;
   bool verify = true;             // compare checksums of every range before the swap
   bool allow_lossy = false;       // copy without strict mode
+  bool allow_on_replica = false;  // run on a read_only or replicating server
   bool resume = false;            // continue a stopped run from its checkpoint
   bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
   unsigned retries = 10;          // attempts after a lost connection or a killed statement

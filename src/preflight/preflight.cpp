@@ -15,7 +15,7 @@ void require(const CheckResult& result) {
 
 schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::string& database,
                                 const std::string& table, const sql::AlterText& alter,
-                                bool resuming) {
+                                bool resuming, bool allow_on_replica) {
   require(check_alter_text(alter));
   require(check_table_exists(inspector, database, table));
   schema::TableInfo info = inspector.inspect(database, table);
@@ -26,6 +26,7 @@ schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::st
   require(check_engine(info));
   require(check_chunk_key(info));
   require(check_no_foreign_keys(info));
+  if (!allow_on_replica) require(check_not_replica(inspector.server_role()));
   log::info("preflight checks passed");
   return info;
 }

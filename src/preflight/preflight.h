@@ -12,8 +12,9 @@ namespace oa::preflight {
 // Returns the inspected original table when every check passes; throws
 // RefusedError with the first refusal otherwise. `resuming`: the objects a
 // stopped run left (its triggers, shadow, log, checkpoint) are expected.
+// `allow_on_replica`: a read_only or replicating server is not refused.
 schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::string& database,
                                 const std::string& table, const sql::AlterText& alter,
-                                bool resuming = false);
+                                bool resuming = false, bool allow_on_replica = false);
 
 }  // namespace oa::preflight

@@ -56,6 +56,12 @@ struct TableInfo {
   bool all_not_null(const Index& index) const;
 };
 
+// What makes a server a bad place for trigger-based capture.
+struct ServerRole {
+  bool read_only = false;
+  std::uint64_t replica_threads = 0;  // replication SQL threads running (MariaDB's SLAVES_RUNNING)
+};
+
 // True when two column names denote the same column (the server ignores case).
 bool same_column_name(const std::string& a, const std::string& b);
 

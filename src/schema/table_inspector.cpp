@@ -22,6 +22,15 @@ bool is_binary_type(const std::string& data_type) {
 
 }  // namespace
 
+ServerRole TableInspector::server_role() {
+  ServerRole role;
+  role.read_only = connection_.query_number("SELECT @@GLOBAL.read_only") != 0;
+  role.replica_threads = connection_.query_number(
+      "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+      "WHERE VARIABLE_NAME = 'SLAVES_RUNNING'");
+  return role;
+}
+
 bool TableInspector::database_exists(const std::string& database) {
   auto rows =
       connection_.query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",

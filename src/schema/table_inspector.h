@@ -13,6 +13,9 @@ class TableInspector {
  public:
   explicit TableInspector(db::Connection& connection) : connection_(connection) {}
 
+  // read_only and the running replication threads of the server.
+  ServerRole server_role();
+
   // True when the schema `database` exists.
   bool database_exists(const std::string& database);
 

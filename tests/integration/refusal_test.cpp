@@ -96,6 +96,26 @@ TEST_CASE("refusal: the ALTER is not valid SQL") {
   expect_refusal(database.name(), "items", "DROP COLUMN no_such_column", {"no_such_column"});
 }
 
+TEST_CASE("refusal: a read_only server, as replicas are; --allow-on-replica overrides it") {
+  ScratchDatabase database(test_server(), "oa_it_read_only");
+  create_filled_table(database.name(), "items");
+  run_sql("SET GLOBAL read_only = ON");
+  struct Restore {
+    ~Restore() {
+      try {
+        run_sql("SET GLOBAL read_only = OFF");
+      } catch (const std::exception& e) {
+        MESSAGE("could not turn read_only off again: " << e.what());
+      }
+    }
+  } restore;
+  expect_refusal(database.name(), "items", kAddColumn, {"read_only"});
+  // The test account has SUPER, so it may still write.
+  const ToolResult forced = online_alter().run(
+      tool_args(database.name(), "items", kAddColumn, {"--execute", "--allow-on-replica"}));
+  CHECK_MESSAGE(forced.exit_code == 0, forced.describe());
+}
+
 TEST_CASE("refusal: the shadow table name T_oa_new is taken") {
   ScratchDatabase database(test_server(), "oa_it_taken");
   create_filled_table(database.name(), "items");
