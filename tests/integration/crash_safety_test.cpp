@@ -347,15 +347,7 @@ TEST_CASE(
     CHECK_MESSAGE(contains_ignoring_case(kept.err, "--resume"), kept.describe());
   }
   CHECK(list_tables(*connection, table.database()).size() == 4);
-  MigrationOutcome outcome;
-  const std::uint64_t commits_before = writer.stats().commits;
-  outcome.tool = online_alter().run(execute_args(table, {"--resume"}));
-  outcome.commits_during_tool = writer.stats().commits - commits_before;
-  std::this_thread::sleep_for(kWritingAfter);
-  writer.stop();
-  outcome.writer = writer.stats();
-  outcome.record = writer.record();
-  expect_migrated(table.spec(), table.database(), table.table(), outcome);
+  expect_resumes(table, writer);
 }
 
 TEST_CASE(
