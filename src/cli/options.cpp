@@ -295,16 +295,31 @@ std::vector<std::string> split_list(const std::string& text) {
   return items;
 }
 
-ParseResult parse_verify(int argc, char** argv) {
-  const po::options_description description = describe_verify_options();
-  po::variables_map vm;
+// The start every subcommand shares: parses argv[2..] into `vm`, then either
+// the --help/--version text or the command and the common options.
+ParseResult start_subcommand(po::variables_map& vm, const po::options_description& description,
+                             const char* usage, Command command, int argc, char** argv) {
   parse_into(vm, description, argc, argv, 2);
   ParseResult result;
-  result.print_and_exit = help_or_version(vm, kVerifyUsage, description);
+  result.print_and_exit = help_or_version(vm, usage, description);
+  if (!result.print_and_exit.empty()) return result;
+  result.options.command = command;
+  read_common(vm, result.options);
+  return result;
+}
+
+unsigned read_lock_wait_timeout(const po::variables_map& vm) {
+  const unsigned seconds = vm["lock-wait-timeout"].as<unsigned>();
+  if (seconds == 0) throw UsageError("--lock-wait-timeout must be at least 1 second");
+  return seconds;
+}
+
+ParseResult parse_verify(int argc, char** argv) {
+  po::variables_map vm;
+  ParseResult result =
+      start_subcommand(vm, describe_verify_options(), kVerifyUsage, Command::kVerify, argc, argv);
   if (!result.print_and_exit.empty()) return result;
   Options& o = result.options;
-  o.command = Command::kVerify;
-  read_common(vm, o);
   if (auto v = get<std::string>(vm, "against")) o.against = *v;
   if (o.against.empty()) throw UsageError("--against is required: the table to compare with");
   if (o.against == o.table) throw UsageError("--against names --table itself; name another table");
@@ -315,19 +330,14 @@ ParseResult parse_verify(int argc, char** argv) {
 }
 
 ParseResult parse_cleanup(int argc, char** argv) {
-  const po::options_description description = describe_cleanup_options();
   po::variables_map vm;
-  parse_into(vm, description, argc, argv, 2);
-  ParseResult result;
-  result.print_and_exit = help_or_version(vm, kCleanupUsage, description);
+  ParseResult result = start_subcommand(vm, describe_cleanup_options(), kCleanupUsage,
+                                        Command::kCleanup, argc, argv);
   if (!result.print_and_exit.empty()) return result;
   Options& o = result.options;
-  o.command = Command::kCleanup;
-  read_common(vm, o);
   o.mode = vm["dry-run"].as<bool>() ? Mode::kDryRun : Mode::kExecute;
   o.remove_old_table = vm["drop-old-table"].as<bool>();
-  o.lock_wait_timeout = vm["lock-wait-timeout"].as<unsigned>();
-  if (o.lock_wait_timeout == 0) throw UsageError("--lock-wait-timeout must be at least 1 second");
+  o.lock_wait_timeout = read_lock_wait_timeout(vm);
   return result;
 }
 
@@ -361,8 +371,7 @@ ParseResult parse_options(int argc, char** argv) {
   o.critical_load = parse_load_limits(vm["critical-load"].as<std::string>(), "critical-load");
   if (auto v = get<std::string>(vm, "pause-file")) o.pause_file = *v;
   if (auto v = get<std::string>(vm, "postpone-cutover-file")) o.postpone_cutover_file = *v;
-  o.lock_wait_timeout = vm["lock-wait-timeout"].as<unsigned>();
-  if (o.lock_wait_timeout == 0) throw UsageError("--lock-wait-timeout must be at least 1 second");
+  o.lock_wait_timeout = read_lock_wait_timeout(vm);
   o.cutover_retries = vm["cutover-retries"].as<unsigned>();
   if (o.cutover_retries == 0) throw UsageError("--cutover-retries must be at least 1");
   o.drop_old_table = !vm["no-drop-old-table"].as<bool>();

@@ -101,16 +101,24 @@ std::string definition_of(const SharedTable& table) {
 // What follows the kill.
 enum class Finish { kResume, kCleanup };
 
-// --resume under the Writer: a completed migration equal to the record.
-void expect_resumes(const SharedTable& table, Writer& writer) {
+// The run `tool` made while `writer` went on (it had committed
+// `commits_before` when the run began): writes a while longer, stops it.
+MigrationOutcome settle(ToolResult tool, Writer& writer, std::uint64_t commits_before) {
   MigrationOutcome outcome;
-  const std::uint64_t commits_before = writer.stats().commits;
-  outcome.tool = online_alter().run(execute_args(table, {"--resume"}));
+  outcome.tool = std::move(tool);
   outcome.commits_during_tool = writer.stats().commits - commits_before;
   std::this_thread::sleep_for(kWritingAfter);
   writer.stop();
   outcome.writer = writer.stats();
   outcome.record = writer.record();
+  return outcome;
+}
+
+// --resume under the Writer: a completed migration equal to the record.
+void expect_resumes(const SharedTable& table, Writer& writer) {
+  const std::uint64_t commits_before = writer.stats().commits;
+  const MigrationOutcome outcome =
+      settle(online_alter().run(execute_args(table, {"--resume"})), writer, commits_before);
   expect_migrated(table.spec(), table.database(), table.table(), outcome);
   CHECK_MESSAGE(contains_ignoring_case(outcome.tool.err, "resuming"), outcome.tool.describe());
 }
@@ -385,7 +393,6 @@ TEST_CASE("killing the tool's connections mid-copy ends in a completed migration
   std::set<std::string> before;  // the Writer's sessions, and any other test's
   for (const Row& r : query_rows(*connection, ids)) before.insert(r[0].value_or(""));
 
-  MigrationOutcome outcome;
   const std::uint64_t commits_before = writer.stats().commits;
   ToolProcess tool(online_alter().binary(), execute_args(table, {}));
   int killed = 0;
@@ -406,12 +413,7 @@ TEST_CASE("killing the tool's connections mid-copy ends in a completed migration
     }
   }
   CHECK(killed >= 8);  // main, copy, verifier, run lock: twice each
-  outcome.tool = tool.wait();
-  outcome.commits_during_tool = writer.stats().commits - commits_before;
-  std::this_thread::sleep_for(kWritingAfter);
-  writer.stop();
-  outcome.writer = writer.stats();
-  outcome.record = writer.record();
+  const MigrationOutcome outcome = settle(tool.wait(), writer, commits_before);
   expect_migrated(table.spec(), table.database(), table.table(), outcome);
   CHECK_MESSAGE(contains_ignoring_case(outcome.tool.err, "connected again"),
                 outcome.tool.describe());
