@@ -45,8 +45,6 @@ void install() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-int requested() { return received.load(); }
-
 void check(const char* where) {
   const int signal = received.load();
   if (signal == 0 || deferrals.load() > 0) return;

@@ -9,9 +9,6 @@ namespace oa::interrupt {
 // Installs the handlers. Call once, before any thread starts.
 void install();
 
-// The signal that asked the run to stop, or 0.
-int requested();
-
 // At a safe point: throws Error(ExitCode::kInterrupted) naming the signal
 // and `where` when one arrived.
 void check(const char* where);

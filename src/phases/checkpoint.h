@@ -74,8 +74,6 @@ class Checkpoint {
   // nullopt when there is no checkpoint row.
   std::optional<SavedCheckpoint> read(db::Connection& c) const;
 
-  const std::string& table() const { return table_; }
-
  private:
   std::string db_;
   std::string table_;
