@@ -81,13 +81,25 @@ sql::ColumnType column_type(const schema::TableInfo& table, const std::string& c
 
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
   const MigrationNames& n = plan.names;
-  return sql::TriggerSpec{plan.database,
-                          plan.table,
-                          n.change_log,
-                          n.insert_trigger,
-                          n.update_trigger,
-                          n.delete_trigger,
-                          plan.row_key->source_columns};  // the log's columns too
+  sql::TriggerSpec spec{plan.database,
+                        plan.table,
+                        n.change_log,
+                        n.insert_trigger,
+                        n.update_trigger,
+                        n.delete_trigger,
+                        plan.row_key->source_columns,  // the log's columns too
+                        "",
+                        "",
+                        ""};
+  // user_triggers is in firing order: the first AFTER trigger of each event.
+  for (const auto& t : plan.user_triggers) {
+    if (t.timing != "AFTER") continue;
+    std::string& first = t.event == "INSERT"   ? spec.first_after_insert
+                         : t.event == "UPDATE" ? spec.first_after_update
+                                               : spec.first_after_delete;
+    if (first.empty()) first = t.name;
+  }
+  return spec;
 }
 
 sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan) {

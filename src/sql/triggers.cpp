@@ -32,17 +32,20 @@ std::string key_changed(const TriggerSpec& s) {
 std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& s) {
   const std::string begin = std::string("BEGIN ") + kIgnoreMissingLog;
   return {
-      {s.insert_trigger, "INSERT", begin + log_key(s, "NEW") + "; END"},
+      {s.insert_trigger, "INSERT", begin + log_key(s, "NEW") + "; END", s.first_after_insert},
       {s.update_trigger, "UPDATE",
        begin + "IF " + key_changed(s) + " THEN " + log_key(s, "OLD") + "; END IF; " +
-           log_key(s, "NEW") + "; END"},
-      {s.delete_trigger, "DELETE", begin + log_key(s, "OLD") + "; END"},
+           log_key(s, "NEW") + "; END",
+       s.first_after_update},
+      {s.delete_trigger, "DELETE", begin + log_key(s, "OLD") + "; END", s.first_after_delete},
   };
 }
 
 std::string create_trigger(const TriggerSpec& s, const CaptureTrigger& t) {
+  const std::string order =
+      t.precedes.empty() ? "" : "PRECEDES " + quote_identifier(t.precedes) + " ";
   return "CREATE TRIGGER " + qualified_name(s.db, t.name) + " AFTER " + t.event + " ON " +
-         qualified_name(s.db, s.table) + " FOR EACH ROW " + t.body;
+         qualified_name(s.db, s.table) + " FOR EACH ROW " + order + t.body;
 }
 
 std::string create_own_trigger(const std::string& db, const std::string& table,

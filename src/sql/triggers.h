@@ -19,12 +19,22 @@ struct TriggerSpec {
   std::string update_trigger;
   std::string delete_trigger;
   std::vector<std::string> key_columns;  // T's chunk key, also the log's columns
+  // The table's own AFTER trigger that fires first, per event (empty: none).
+  // The capture trigger of that event is created to PRECEDE it: MariaDB 10.11
+  // does not re-prepare a statement prepared before a trigger was added
+  // after an existing one, so that statement's capture trigger would find no
+  // change log (error 1146). Created before it, it does. Key logging does not
+  // care which AFTER trigger fires first: none of them can change the row.
+  std::string first_after_insert;
+  std::string first_after_update;
+  std::string first_after_delete;
 };
 
 struct CaptureTrigger {
   std::string name;
-  std::string event;  // INSERT, UPDATE or DELETE; always AFTER
-  std::string body;   // what information_schema.TRIGGERS.ACTION_STATEMENT shows
+  std::string event;     // INSERT, UPDATE or DELETE; always AFTER
+  std::string body;      // what information_schema.TRIGGERS.ACTION_STATEMENT shows
+  std::string precedes;  // the trigger it must fire before, or empty
 };
 
 // AFTER INSERT logs the new key; AFTER UPDATE the new key, and the old one

@@ -7,6 +7,7 @@
 
 #include "suite.h"
 #include "support/sql_text.h"
+#include "support/text_query.h"
 
 namespace oa::test {
 namespace {
@@ -38,6 +39,9 @@ DatabaseSnapshot snapshot_database(const std::string& database) {
   snapshot.tables = list_tables(*connection, database);
   snapshot.triggers = list_triggers(*connection, database);
   for (const std::string& table : snapshot.tables) {
+    const std::vector<Row> definition =
+        query_rows(*connection, "SHOW CREATE TABLE " + qualified_name(database, table));
+    snapshot.definitions[table] = definition.at(0).at(1).value_or("");
     snapshot.contents[table] = content_hash(*connection, database, table);
   }
   return snapshot;
@@ -49,6 +53,14 @@ void expect_unchanged(const std::string& database, const DatabaseSnapshot& befor
                 "tables before " << join(before.tables) << ", after " << join(after.tables));
   CHECK_MESSAGE(after.triggers == before.triggers,
                 "triggers before " << join(before.triggers) << ", after " << join(after.triggers));
+  for (const auto& [table, definition] : before.definitions) {
+    auto found = after.definitions.find(table);
+    if (found == after.definitions.end()) continue;  // reported by the table list check
+    CHECK_MESSAGE(found->second == definition, "definition of " << printable(table, 80)
+                                                                << " changed:\n"
+                                                                << definition << "\nbefore,\n"
+                                                                << found->second << "\nafter");
+  }
   for (const auto& [table, hash] : before.contents) {
     auto found = after.contents.find(table);
     if (found == after.contents.end()) continue;  // reported by the table list check
@@ -59,7 +71,8 @@ void expect_unchanged(const std::string& database, const DatabaseSnapshot& befor
 }
 
 void expect_migrated(const TableSpec& spec, const std::string& database, const std::string& table,
-                     const MigrationOutcome& outcome) {
+                     const MigrationOutcome& outcome,
+                     const std::vector<std::string>& own_triggers) {
   CHECK_MESSAGE(outcome.tool.exit_code == 0, outcome.tool.describe());
   CHECK_MESSAGE(outcome.tool.last_out_line().rfind("done:", 0) == 0,
                 "the last stdout line does not start with \"done:\"\n"
@@ -77,14 +90,19 @@ void expect_migrated(const TableSpec& spec, const std::string& database, const s
       tables == std::vector<std::string>{table},
       "tables left: " << join(tables) << " (expected only " << printable(table, 80) << ")");
   const std::vector<std::string> triggers = list_triggers(*connection, database);
-  CHECK_MESSAGE(triggers.empty(), "triggers left: " << join(triggers));
+  CHECK_MESSAGE(triggers == own_triggers,
+                "triggers: " << join(triggers) << " (expected " << join(own_triggers) << ")");
 
   MESSAGE("writer: " << outcome.writer.summary() << "; " << outcome.commits_during_tool
                      << " commits while the tool ran (" << outcome.tool.seconds << " s)");
   CHECK_MESSAGE(outcome.commits_during_tool > 0, "the writer did not overlap the migration");
-  CHECK_MESSAGE(outcome.writer.errors_except({kDeadlock, kLockWaitTimeout}) == 0,
-                "writer transactions failed: " << outcome.writer.summary());
-  WARN_MESSAGE(outcome.writer.errors == 0, "writer saw lock errors: " << outcome.writer.summary());
+  expect_writer_succeeded(outcome.writer);
+}
+
+void expect_writer_succeeded(const WriterStats& writer) {
+  CHECK_MESSAGE(writer.errors_except({kDeadlock, kLockWaitTimeout}) == 0,
+                "writer transactions failed: " << writer.summary());
+  WARN_MESSAGE(writer.errors == 0, "writer saw lock errors: " << writer.summary());
 }
 
 void expect_matches_record(const TableSpec& spec, const std::string& database,

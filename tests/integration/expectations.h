@@ -14,10 +14,12 @@
 
 namespace oa::test {
 
-// Everything a database holds: its tables, its triggers, each table's content.
+// Everything a database holds: its tables, its triggers, each table's
+// definition (SHOW CREATE TABLE) and content.
 struct DatabaseSnapshot {
   std::vector<std::string> tables;
   std::vector<std::string> triggers;
+  std::map<std::string, std::string> definitions;
   std::map<std::string, ContentHash> contents;
 };
 
@@ -28,12 +30,17 @@ DatabaseSnapshot snapshot_database(const std::string& database);
 void expect_unchanged(const std::string& database, const DatabaseSnapshot& before);
 
 // Checks that the tool exited 0 with a "done:" line; that `table` matches the
-// record over the spec's columns; that `table` is the only table and no
-// trigger is left; that the Writer committed while the tool ran and had no
-// failures other than deadlocks and lock wait timeouts (which are reported
-// as warnings).
+// record over the spec's columns; that `table` is the only table and the
+// triggers are exactly `own_triggers` ("table.trigger", sorted: the table's
+// own, none by default); that the Writer committed while the tool ran and
+// expect_writer_succeeded().
 void expect_migrated(const TableSpec& spec, const std::string& database, const std::string& table,
-                     const MigrationOutcome& outcome);
+                     const MigrationOutcome& outcome,
+                     const std::vector<std::string>& own_triggers = {});
+
+// Checks that the Writer had no failures other than deadlocks and lock wait
+// timeouts (which are reported as warnings).
+void expect_writer_succeeded(const WriterStats& writer);
 
 // The tool's options for a copy of many chunks with a pause between them, so
 // that the copy overlaps the Writer's transactions.

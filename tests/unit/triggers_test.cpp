@@ -7,7 +7,7 @@ using namespace oa::sql;
 namespace {
 
 TriggerSpec spec() {
-  return TriggerSpec{"db", "t", "t_oa_chg", "t_oa_ins", "t_oa_upd", "t_oa_del", {"id"}};
+  return TriggerSpec{"db", "t", "t_oa_chg", "t_oa_ins", "t_oa_upd", "t_oa_del", {"id"}, "", "", ""};
 }
 
 }  // namespace
@@ -39,6 +39,18 @@ TEST_CASE("delete trigger logs every key column, quoted") {
         "CREATE TRIGGER `db`.`t_oa_del` AFTER DELETE ON `db`.`t` FOR EACH ROW BEGIN DECLARE "
         "CONTINUE HANDLER FOR 1146 BEGIN END; INSERT INTO `db`.`t_oa_chg` (`a`, `b``c`) VALUES "
         "(OLD.`a`, OLD.`b``c`); END");
+}
+
+TEST_CASE("a capture trigger precedes the table's first own AFTER trigger of its event") {
+  TriggerSpec s = spec();
+  s.first_after_update = "audit`1";
+  const auto t = capture_triggers(s);
+  CHECK(create_trigger(s, t[1]).rfind(
+            "CREATE TRIGGER `db`.`t_oa_upd` AFTER UPDATE ON `db`.`t` FOR EACH ROW PRECEDES "
+            "`audit``1` BEGIN ",
+            0) == 0);
+  CHECK(create_trigger(s, t[0]).find("PRECEDES") == std::string::npos);
+  CHECK(create_trigger(s, t[2]).find("PRECEDES") == std::string::npos);
 }
 
 TEST_CASE("a table's own trigger is created again with its definer, timing and body") {
