@@ -11,6 +11,7 @@ namespace oa::db {
 inline constexpr int kErrLockWaitTimeout = 1205;
 inline constexpr int kErrDeadlock = 1213;
 inline constexpr int kErrNoSuchTable = 1146;
+inline constexpr int kErrDuplicateKey = 1062;
 inline constexpr int kErrServerGone = 2006;
 inline constexpr int kErrServerLost = 2013;
 inline constexpr int kErrQueryInterrupted = 1317;  // KILL QUERY

@@ -71,22 +71,34 @@ std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
     if (span.empty() || !span.front()[0] || number(span.front()[0]) > horizon) break;
     std::uint64_t first = number(span.front()[0]);
     std::uint64_t last = std::min(number(span.front()[1]), horizon);
-    if (!apply_range(c, first, last, uncopied, transactions)) {
+    auto outcome = apply_range(c, first, last, uncopied, transactions, last == horizon);
+    if (outcome == RangeOutcome::kDuplicate) {
+      // A transaction that moved a unique value from one row to another can
+      // have its entries split between two batches: the first then meets the
+      // value still on the row the second changes. Applied together, they fit.
+      last = horizon;
+      outcome = apply_range(c, first, last, uncopied, transactions, true);
+    }
+    if (outcome == RangeOutcome::kOpenTransaction) {
       // A transaction that has not committed yet holds a number inside the
       // span (the gaps of rolled-back ones are harmless). Apply up to it.
       const auto rows = c.query(sql::next_changes(spec_), {integer(kBatchEntries)});
       if (rows.empty()) break;
       std::tie(first, last) = first_run(rows);
       last = std::min(last, horizon);
-      if (!apply_range(c, first, last, uncopied, transactions)) break;
+      if (apply_range(c, first, last, uncopied, transactions, true) != RangeOutcome::kApplied) {
+        break;
+      }
     }
     applied += last - first + 1;
   }
   return applied;
 }
 
-bool ChangeApplier::apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
-                                const std::optional<UncopiedKeys>& uncopied, bool transaction) {
+ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::uint64_t first,
+                                                       std::uint64_t last,
+                                                       const std::optional<UncopiedKeys>& uncopied,
+                                                       bool transaction, bool duplicate_is_final) {
   const std::vector<db::Param> range{integer(first), integer(last)};
   std::vector<db::Param> selected = range;
   sql::Uncopied skip;
@@ -106,7 +118,7 @@ bool ChangeApplier::apply_range(db::Connection& c, std::uint64_t first, std::uin
     c.update(sql::copy_changed_rows(spec_, skip), selected);
     c.update(sql::forget_changes(spec_), range);
     if (transaction) c.execute("COMMIT");
-    return true;
+    return RangeOutcome::kApplied;
   } catch (const db::DbError& e) {
     if (transaction) {
       try {
@@ -115,8 +127,11 @@ bool ChangeApplier::apply_range(db::Connection& c, std::uint64_t first, std::uin
         if (!lost.is_connection_lost()) throw;  // a lost session rolled back by itself
       }
     }
-    if (e.is_lock_conflict()) return false;
+    if (e.is_lock_conflict()) return RangeOutcome::kOpenTransaction;
     if (e.is_transient()) throw;  // apply() runs the batch again
+    if (e.server_code() == db::kErrDuplicateKey && !duplicate_is_final) {
+      return RangeOutcome::kDuplicate;
+    }
     throw Error(ExitCode::kMigrationFailed,
                 "applying the logged changes to the new table failed: " + e.server_text() +
                     " (server error " + std::to_string(e.server_code()) +

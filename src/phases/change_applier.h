@@ -48,10 +48,17 @@ class ChangeApplier {
  private:
   std::uint64_t apply_loop(db::Connection& c, const std::optional<UncopiedKeys>& uncopied,
                            bool transactions);
-  // Applies the entries numbered first..last. False when one of them belongs
-  // to a transaction still open (nothing was changed then).
-  bool apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
-                   const std::optional<UncopiedKeys>& uncopied, bool transaction);
+  enum class RangeOutcome {
+    kApplied,
+    kOpenTransaction,  // an entry belongs to a transaction still open
+    kDuplicate         // a row met a duplicate under a UNIQUE key; nothing changed
+  };
+  // Applies the entries numbered first..last; they stay in the log unless it
+  // returns kApplied (applying them again is harmless). A duplicate is returned only with
+  // `duplicate_is_final` false; otherwise it throws Error like any other failure.
+  RangeOutcome apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
+                           const std::optional<UncopiedKeys>& uncopied, bool transaction,
+                           bool duplicate_is_final);
   sql::ChangeLogSpec spec_;
   db::RetryPolicy retry_;
 };

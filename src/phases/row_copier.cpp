@@ -23,6 +23,13 @@ using Clock = std::chrono::steady_clock;
 constexpr unsigned kMaxConsecutiveLockRetries = 500;
 constexpr auto kLockRetryPause = std::chrono::milliseconds(5);
 constexpr unsigned kMaxPauseSteps = 20;  // pause grows to 100 ms
+// A chunk that meets a duplicate key is copied again after the log is
+// applied. A value moved between rows resolves once the move's entries are
+// applied, which waits for any transaction still open that holds an earlier
+// entry; one the table holds twice never resolves. 10 retries with pauses
+// growing by 10 ms wait about half a second in all.
+constexpr unsigned kMaxDuplicateRetries = 10;
+constexpr auto kDuplicateRetryPause = std::chrono::milliseconds(10);
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -62,6 +69,7 @@ CopyStats RowCopier::run(const CopyStart& start) {
   if (start.after) log::info("copy: resuming after the checkpoint's key");
   std::optional<Key> lower = start.after;
   unsigned conflicts = 0;
+  unsigned duplicates = 0;  // of the current chunk
   for (;;) {
     server_.check_run_lock();
     throttler_.wait();
@@ -94,6 +102,16 @@ CopyStats RowCopier::run(const CopyStart& start) {
         });
       });
     } catch (const db::DbError& e) {
+      if (e.server_code() == db::kErrDuplicateKey && ++duplicates <= kMaxDuplicateRetries) {
+        // The application may have moved the value from a copied row to one
+        // of this chunk: the shadow holds it under the old row until the log
+        // is applied. Apply it and copy the chunk again; a duplicate that
+        // stays is the table's own.
+        std::this_thread::sleep_for(kDuplicateRetryPause * duplicates);
+        stats.changes_applied += apply_changes(c, UncopiedKeys{lower, *end, chunker.binary()});
+        log::info("copy: the chunk met a duplicate key; applied the log, copying it again");
+        continue;
+      }
       if (!e.is_lock_conflict()) throw copy_failure(c, chunker, spec, lower, *upper, size, e);
       if (++conflicts > kMaxConsecutiveLockRetries) {
         throw Error(ExitCode::kMigrationFailed,
@@ -106,6 +124,7 @@ CopyStats RowCopier::run(const CopyStart& start) {
       continue;
     }
     conflicts = 0;
+    duplicates = 0;
     sizer.observe(size, seconds_since(chunk_start));
     // The last range holds fewer rows than `size`; count what it inserted.
     stats.rows_examined += last ? inserted : size;

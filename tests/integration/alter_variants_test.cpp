@@ -1,5 +1,7 @@
-// ALTERs beyond adding things: dropping and renaming columns, replacing the
-// primary key, and a unique key the existing rows violate.
+// How the columns map from the original to the new table, under writes:
+// dropped columns are left out, renamed ones carry their data, a name dropped
+// and added again starts from its default, generated columns are never
+// written; and a new primary key.
 #include <cppconn/connection.h>
 #include <doctest/doctest.h>
 
@@ -13,7 +15,6 @@
 #include "support/inventory.h"
 #include "support/scratch_database.h"
 #include "support/sql_text.h"
-#include "support/table_fill.h"
 #include "support/text_query.h"
 #include "support/tool_process.h"
 #include "support/writer.h"
@@ -76,73 +77,6 @@ TEST_CASE("a new primary key (id, k) whose k the writer keeps changing") {
   CHECK(index_columns(database.name(), table, "PRIMARY") == Value("id,k"));
 }
 
-TEST_CASE("ADD UNIQUE KEY over duplicate values fails and loses no row") {
-  // k takes 1000 values in 3000 rows. A copy that skips rows on a duplicate
-  // key (INSERT IGNORE, ON DUPLICATE KEY UPDATE) would silently drop rows.
-  ScratchDatabase database(test_server(), "oa_it_dupkey");
-  const std::string table = "accounts";
-  {
-    auto connection = connect();
-    create_table(*connection, integer_key_shape(), database.name(), table);
-    fill_table(*connection, integer_key_shape(), database.name(), table, 3000);
-  }
-  const DatabaseSnapshot before = snapshot_database(database.name());
-  const ToolResult result =
-      online_alter().run(tool_args(database.name(), table, "ADD UNIQUE KEY uk (k)", kSlowCopy));
-  // Refused before the copy, naming the key, and the query that lists the duplicates.
-  expect_error(result, 4, {"UNIQUE key `uk`"});
-  CHECK_MESSAGE(
-      result.err.find("List every duplicate with: SELECT `k`, COUNT(*)") != std::string::npos,
-      result.describe());
-  expect_unchanged(database.name(), before);
-}
-
-TEST_CASE("a collation that makes distinct values of a unique key equal is refused") {
-  ScratchDatabase database(test_server(), "oa_it_collation");
-  auto connection = connect();
-  const std::string table = qualified_name(database.name(), "tags");
-  execute_sql(*connection, "CREATE TABLE " + table +
-                               " (id INT PRIMARY KEY, name VARCHAR(20) COLLATE utf8mb4_bin NOT "
-                               "NULL, UNIQUE KEY uname (name)) DEFAULT CHARSET=utf8mb4");
-  execute_sql(*connection, "INSERT INTO " + table + " VALUES (1, 'Apple'), (2, 'apple'), (3, 'b')");
-  const DatabaseSnapshot before = snapshot_database(database.name());
-  const ToolResult result = online_alter().run(
-      tool_args(database.name(), "tags",
-                "MODIFY name VARCHAR(20) COLLATE utf8mb4_general_ci NOT NULL", {"--execute"}));
-  expect_error(result, 4, {"UNIQUE key `uname`"});
-  CHECK_MESSAGE(contains_ignoring_case(result.err, "2 rows"), result.describe());
-  expect_unchanged(database.name(), before);
-}
-
-TEST_CASE("a duplicate the application writes during the run stops it before the swap") {
-  ScratchDatabase database(test_server(), "oa_it_late_dup");
-  auto connection = connect();
-  const std::string table = qualified_name(database.name(), "accounts");
-  execute_sql(*connection, "CREATE TABLE " + table + " (id INT PRIMARY KEY, email VARCHAR(40))");
-  for (int i = 0; i < 2000; i += 500) {
-    std::string values;
-    for (int n = i; n < i + 500; ++n) {
-      values += (values.empty() ? "(" : ", (") + std::to_string(n) + ", 'user" + std::to_string(n) +
-                "@example.com')";
-    }
-    execute_sql(*connection, "INSERT INTO " + table + " VALUES " + values);
-  }
-  FlagFile hold("oa_it_late_dup");
-  ToolProcess tool(online_alter().binary(),
-                   tool_args(database.name(), "accounts", "ADD UNIQUE KEY uemail (email)",
-                             {"--execute", "--postpone-cutover-file", hold.path()}));
-  REQUIRE_MESSAGE(tool.wait_for_err("cut-over postponed", std::chrono::seconds(120)),
-                  tool.err_so_far());
-  // The application's write succeeds: the triggers only log its key.
-  execute_sql(*connection, "INSERT INTO " + table + " VALUES (5000, 'user7@example.com')");
-  const ToolResult result = tool.wait();
-  expect_error(result, 5, {"uemail"});
-  CHECK_MESSAGE(result.err.find("user7@example.com") != std::string::npos, result.describe());
-  CHECK(list_tables(*connection, database.name()) == std::vector<std::string>{"accounts"});
-  CHECK(list_triggers(*connection, database.name()).empty());
-  CHECK(query_value(*connection, "SELECT COUNT(*) FROM " + table) == Value("2001"));
-}
-
 TEST_CASE("renamed columns keep their data, the key column among them, under writes") {
   ScratchDatabase database(test_server(), "oa_it_rename");
   SharedTable table(database.name(), "orders", 6000, 0);
@@ -179,46 +113,27 @@ TEST_CASE("renamed columns keep their data, the key column among them, under wri
   auto connection = connect();
   CHECK_FALSE(column_type(*connection, table.database(), table.table(), "k").has_value());
   CHECK(list_tables(*connection, table.database()) == std::vector<std::string>{"orders"});
+  CHECK(list_triggers(*connection, table.database()).empty());
+  expect_writer_succeeded(writer.stats());
 }
 
-TEST_CASE(
-    "a value the new type cannot hold stops the copy, naming its row; --allow-lossy "
-    "converts it") {
-  ScratchDatabase database(test_server(), "oa_it_lossy");
+TEST_CASE("generated columns, VIRTUAL and STORED, old and new, are never written") {
+  // The server rejects a value for a generated column: a copy or an applier
+  // that named one would fail. c_doubled is c_reversed renamed with another
+  // expression: nothing may carry the old values into it.
+  ScratchDatabase database(test_server(), "oa_it_generated");
+  const std::string table = "measures";
+  expect_migrates_under_writes(generated_columns_shape(), database.name(), table, 10000,
+                               "CHANGE c_reversed c_doubled VARCHAR(80) AS (CONCAT(c, c)) STORED, "
+                               "ADD COLUMN n_twice BIGINT AS (n * 2) STORED, "
+                               "ADD COLUMN c_length INT AS (CHAR_LENGTH(c)) VIRTUAL");
+
   auto connection = connect();
-  const std::string table = qualified_name(database.name(), "items");
-  execute_sql(*connection, "CREATE TABLE " + table +
-                               " (id INT PRIMARY KEY, name VARCHAR(30), n INT) DEFAULT "
-                               "CHARSET=utf8mb4");
-  for (int i = 0; i < 3000; i += 500) {
-    std::string values;
-    for (int n = i; n < i + 500; ++n) {
-      values += (values.empty() ? "(" : ", (") + std::to_string(n) + ", 'n" + std::to_string(n) +
-                "', " + std::to_string(n) + ")";
-    }
-    execute_sql(*connection, "INSERT INTO " + table + " VALUES " + values);
-  }
-  execute_sql(*connection, "UPDATE " + table + " SET name = 'much-too-long' WHERE id = 2345");
-  execute_sql(*connection, "UPDATE " + table + " SET n = NULL WHERE id = 17");
-  const DatabaseSnapshot before = snapshot_database(database.name());
-  const std::string alter = "MODIFY name VARCHAR(8), MODIFY n INT NOT NULL";
-
-  const ToolResult strict = online_alter().run(
-      tool_args(database.name(), "items", alter, {"--execute", "--chunk-size", "1000"}));
-  expect_error(strict, 5, {"does not fit"});
-  // The first failing row of the first failing chunk: id 17 (NULL into NOT NULL).
-  CHECK_MESSAGE(strict.err.find("`id` = (17)") != std::string::npos, strict.describe());
-  CHECK_MESSAGE(contains_ignoring_case(strict.err, "--allow-lossy"), strict.describe());
-  expect_unchanged(database.name(), before);
-
-  const ToolResult lossy = online_alter().run(
-      tool_args(database.name(), "items", alter, {"--execute", "--allow-lossy"}));
-  CHECK_MESSAGE(lossy.exit_code == 0, lossy.describe());
-  CHECK(query_value(*connection, "SELECT name FROM " + table + " WHERE id = 2345") ==
-        Value("much-too"));
-  CHECK(query_value(*connection, "SELECT n FROM " + table + " WHERE id = 17") == Value("0"));
-  CHECK(query_value(*connection, "SELECT COUNT(*) FROM " + table) == Value("3000"));
-  CHECK(list_tables(*connection, database.name()) == std::vector<std::string>{"items"});
+  CHECK(query_value(*connection,
+                    "SELECT COUNT(*) FROM " + qualified_name(database.name(), table) +
+                        " WHERE NOT (n_plus <=> n + 1 AND c_doubled <=> CONCAT(c, c) AND "
+                        "n_twice <=> n * 2 AND c_length <=> CHAR_LENGTH(c))") == Value("0"));
+  CHECK_FALSE(column_type(*connection, database.name(), table, "c_reversed").has_value());
 }
 
 }  // namespace oa::test

@@ -2,6 +2,7 @@
 
 #include <cppconn/connection.h>
 
+#include <stdexcept>
 #include <thread>
 
 #include "suite.h"
@@ -20,6 +21,15 @@ void MigrationUnderWrites::prepare(std::uint64_t rows) {
   fill_table(*connection, spec_, database_, table_, rows);
   initial_ = load_record(*connection, spec_, database_, table_);
   rows_ = rows;
+}
+
+Row MigrationUnderWrites::withhold(std::uint64_t n) {
+  const std::string key = spec_.record_key_of(spec_.key_for(n));
+  const Row* row = initial_.find(key);
+  if (row == nullptr) throw std::invalid_argument("no row of number " + std::to_string(n));
+  Row withheld = *row;
+  initial_.erase(key);
+  return withheld;
 }
 
 MigrationOutcome MigrationUnderWrites::run(const std::vector<std::string>& tool_args,

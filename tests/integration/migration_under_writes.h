@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "support/record.h"
+#include "support/row.h"
 #include "support/table_spec.h"
 #include "support/tool_run.h"
 #include "support/writer.h"
@@ -36,6 +37,12 @@ class MigrationUnderWrites {
   // Creates the table, fills it with `rows` rows and loads the record. Throws
   // sql::SQLException.
   void prepare(std::uint64_t rows);
+
+  // Requires prepare(). Takes the row of key number `n` (TableSpec::key_for)
+  // out of the rows the Writer may change, so that the test may change it
+  // itself; the outcome's record leaves it out. Returns the row as filled.
+  // Throws std::invalid_argument when there is no such row.
+  Row withhold(std::uint64_t n);
 
   // Requires prepare(). Starts the Writer, runs the tool with `tool_args`
   // (which must include --execute), keeps writing for scenario.after, stops

@@ -250,4 +250,28 @@ TableSpec twenty_character_shape() {
   return spec;
 }
 
+TableSpec unique_email_shape() {
+  TableSpec spec;
+  spec.create_template =
+      "CREATE TABLE {table} (id BIGINT NOT NULL PRIMARY KEY, email VARCHAR(60) NOT NULL, "
+      "k INT NOT NULL, KEY k (k)) ENGINE=InnoDB";
+  spec.key.push_back({"id", [](std::uint64_t n) { return std::to_string(n + 1); }});
+  spec.columns.push_back(
+      {"email", [](Rng& rng) -> Value { return "user" + std::to_string(rng()) + "@example.com"; }});
+  spec.columns.push_back({"k", integer_between(1, 1000)});
+  return spec;
+}
+
+TableSpec generated_columns_shape() {
+  TableSpec spec;
+  spec.create_template =
+      "CREATE TABLE {table} (id BIGINT NOT NULL PRIMARY KEY, n INT NOT NULL, "
+      "c VARCHAR(40) NOT NULL, n_plus BIGINT AS (n + 1) VIRTUAL, "
+      "c_reversed VARCHAR(40) AS (REVERSE(c)) STORED, KEY n_plus (n_plus)) ENGINE=InnoDB";
+  spec.key.push_back({"id", [](std::uint64_t n) { return std::to_string(n + 1); }});
+  spec.columns.push_back({"n", integer_between(-1000000, 1000000)});
+  spec.columns.push_back({"c", ascii_text(0, 40)});
+  return spec;
+}
+
 }  // namespace oa::test

@@ -36,4 +36,13 @@ std::string awkward_key_column();
 // id INT PRIMARY KEY, v VARCHAR(40) NOT NULL holding 20-character values, w INT.
 TableSpec twenty_character_shape();
 
+// id BIGINT PRIMARY KEY, email VARCHAR(60) NOT NULL whose values are unique
+// (a random 64-bit number in each) without a key saying so, k INT NOT NULL.
+TableSpec unique_email_shape();
+
+// id BIGINT PRIMARY KEY, n INT and c VARCHAR(40) written by the Writer, and
+// two generated columns over them: n_plus = n + 1 (VIRTUAL, indexed) and
+// c_reversed = REVERSE(c) (STORED).
+TableSpec generated_columns_shape();
+
 }  // namespace oa::test
