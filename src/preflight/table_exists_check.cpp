@@ -10,9 +10,13 @@ CheckResult check_table_exists(schema::TableInspector& inspector, const std::str
            " does not exist (or this user cannot see it); check --database";
   }
   auto type = inspector.table_type(database, table);
+  // A TEMPORARY table is absent from information_schema for every session but
+  // its own, so it arrives here looking like a mistyped name.
   if (!type) {
     return "table " + sql::qualified_name(database, table) +
-           " does not exist (or this user cannot see it); check --table (names are case-sensitive)";
+           " does not exist (or this user cannot see it): check --table (names are "
+           "case-sensitive). A TEMPORARY table exists only for the session that created it; "
+           "alter it there with ALTER TABLE";
   }
   if (*type != "BASE TABLE") {
     return sql::qualified_name(database, table) + " is a " + *type +

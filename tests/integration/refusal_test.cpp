@@ -134,6 +134,32 @@ TEST_CASE("refusal: the old table name _T_old is taken") {
   expect_refusal(database.name(), "items", kAddColumn, {"_items_old"});
 }
 
+TEST_CASE("refusal: the name is a view") {
+  ScratchDatabase database(test_server(), "oa_it_view");
+  create_filled_table(database.name(), "items");
+  run_sql("CREATE VIEW " + qualified_name(database.name(), "recent_items") +
+          " AS SELECT id, k FROM " + qualified_name(database.name(), "items") + " WHERE id > 250");
+  // The snapshot holds the view and the table under it.
+  expect_refusal(database.name(), "recent_items", kAddColumn, {"VIEW"});
+}
+
+TEST_CASE("refusal: a TEMPORARY table, which only the session that created it sees") {
+  ScratchDatabase database(test_server(), "oa_it_temporary");
+  create_filled_table(database.name(), "items");
+  // The session keeps the TEMPORARY table for as long as the tool runs.
+  auto session = connect();
+  const std::string scratch = qualified_name(database.name(), "scratch");
+  execute_sql(*session, "CREATE TEMPORARY TABLE " + scratch +
+                            " (id INT PRIMARY KEY, v VARCHAR(10)) ENGINE=InnoDB");
+  execute_sql(*session, "INSERT INTO " + scratch + " VALUES (1, 'a'), (2, 'b')");
+  const std::vector<Row> definition = query_rows(*session, "SHOW CREATE TABLE " + scratch);
+  const ContentHash content = content_hash(*session, database.name(), "scratch");
+
+  expect_refusal(database.name(), "scratch", kAddColumn, {"TEMPORARY"});
+  CHECK(query_rows(*session, "SHOW CREATE TABLE " + scratch) == definition);
+  CHECK(content_hash(*session, database.name(), "scratch") == content);
+}
+
 TEST_CASE("refusal: the table is not InnoDB") {
   ScratchDatabase database(test_server(), "oa_it_myisam");
   run_sql("CREATE TABLE " + qualified_name(database.name(), "legacy") +
