@@ -8,8 +8,8 @@
 #include "log.h"
 #include "phases/change_capture.h"
 #include "phases/cleanup_stack.h"
-#include "phases/own_triggers.h"
 #include "phases/server_access.h"
+#include "phases/stopped_swap.h"
 #include "plan/migration_plan.h"
 #include "schema/table_inspector.h"
 #include "sql/ddl.h"
@@ -64,9 +64,8 @@ void run_cleanup(const cli::Options& o) {
   }
 
   if (o.mode != cli::Mode::kDryRun) {
-    for (const auto& t : phases::return_own_triggers(server.main(), plan)) {
-      std::cout << "moved trigger " << sql::qualified_name(db, t) << " back to "
-                << sql::qualified_name(db, o.table) << "\n";
+    for (const auto& line : phases::undo_stopped_swap(server.main(), plan)) {
+      std::cout << line << "\n";
     }
   }
   Leftovers left;

@@ -15,13 +15,14 @@
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/deferred_indexes.h"
-#include "phases/own_triggers.h"
+#include "phases/foreign_keys.h"
 #include "phases/resume_check.h"
 #include "phases/row_copier.h"
 #include "phases/row_count_check.h"
 #include "phases/run_lock.h"
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
+#include "phases/stopped_swap.h"
 #include "phases/throttler.h"
 #include "phases/unique_check.h"
 #include "phases/verification.h"
@@ -240,6 +241,14 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
             << "; the table was locked for " << static_cast<long>(swap.locked_ms)
             << " ms at the swap (attempt " << swap.attempts << ")" << std::endl;
   if (!tidy) throw_untidy(plan);
+  if (!swap.children_with_orphans.empty()) {
+    std::string list;
+    for (const auto& c : swap.children_with_orphans) list += (list.empty() ? "" : ", ") + c;
+    throw Error(ExitCode::kMigrationFailed,
+                "the swap is done, but rows of " + list + " reference no row of " +
+                    sql::qualified_name(plan.database, plan.table) +
+                    "; the log names the constraints. Find those rows before they cause errors");
+  }
 }
 
 // A fresh --execute: steps 3-7.
@@ -338,10 +347,10 @@ void run_migration(const cli::Options& o) {
     names_only.database = db;
     names_only.table = o.table;
     names_only.names = plan::derive_names(o.table);
-    phases::return_own_triggers(server.main(), names_only);
+    phases::undo_stopped_swap(server.main(), names_only);
   }
-  const schema::TableInfo original =
-      preflight::run_preflight(inspector, db, o.table, alter, o.resume, o.allow_on_replica);
+  const schema::TableInfo original = preflight::run_preflight(
+      inspector, db, o.table, alter, {o.resume, o.allow_on_replica, o.rebuild_child_constraints});
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
   plan.allow_lossy = o.allow_lossy;
 

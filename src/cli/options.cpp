@@ -99,6 +99,9 @@ po::options_description describe_options() {
        "let the server truncate or convert values the new types cannot hold (default: stop)")
       ("allow-on-replica", po::bool_switch(),
        "run on a read_only or replicating server (its replicated rows are not captured)")
+      ("alter-foreign-keys-method", po::value<std::string>()->default_value("none"),
+       "none: refuse a table other tables reference; rebuild_constraints: point their "
+       "constraints at the new table during the swap")
       ("no-verify", po::bool_switch(),
        "skip comparing the tables' checksums before the swap (rows are still counted)")
       ("no-drop-old-table", po::bool_switch(), "keep the original table as _T_old after the swap");
@@ -378,6 +381,12 @@ ParseResult parse_options(int argc, char** argv) {
   o.verify = !vm["no-verify"].as<bool>();
   o.allow_lossy = vm["allow-lossy"].as<bool>();
   o.allow_on_replica = vm["allow-on-replica"].as<bool>();
+  const std::string fk_method = vm["alter-foreign-keys-method"].as<std::string>();
+  if (fk_method != "none" && fk_method != "rebuild_constraints") {
+    throw UsageError("--alter-foreign-keys-method takes none or rebuild_constraints, not \"" +
+                     fk_method + "\"");
+  }
+  o.rebuild_child_constraints = fk_method == "rebuild_constraints";
   o.resume = vm["resume"].as<bool>();
   o.keep_for_resume = vm["keep-for-resume"].as<bool>();
   o.retries = vm["retries"].as<unsigned>();

@@ -47,6 +47,9 @@ struct Options {
   bool verify = true;             // compare checksums of every range before the swap
   bool allow_lossy = false;       // copy without strict mode
   bool allow_on_replica = false;  // run on a read_only or replicating server
+  // --alter-foreign-keys-method rebuild_constraints: other tables' foreign
+  // keys that reference the table are pointed at the new table at the swap.
+  bool rebuild_child_constraints = false;
   bool resume = false;            // continue a stopped run from its checkpoint
   bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
   unsigned retries = 10;          // attempts after a lost connection or a killed statement

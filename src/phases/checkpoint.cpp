@@ -50,6 +50,27 @@ db::Param blob(std::string bytes) { return db::Param{std::move(bytes), true}; }
 
 }  // namespace
 
+std::string encode_foreign_keys(const std::vector<sql::ForeignKey>& keys) {
+  std::vector<std::string> items;
+  for (const auto& k : keys) {
+    items.push_back(encode_strings(
+        {k.name, k.database, k.table, k.referenced_database, k.referenced_table, k.update_rule,
+         k.delete_rule, encode_strings(k.columns), encode_strings(k.referenced_columns)}));
+  }
+  return encode_strings(items);
+}
+
+std::vector<sql::ForeignKey> decode_foreign_keys(std::string_view bytes) {
+  std::vector<sql::ForeignKey> keys;
+  for (const auto& item : decode_strings(bytes)) {
+    const auto f = decode_strings(item);
+    if (f.size() != 9) throw_damaged();
+    keys.push_back(sql::ForeignKey{f[0], f[1], f[2], decode_strings(f[7]), f[3], f[4],
+                                   decode_strings(f[8]), f[5], f[6]});
+  }
+  return keys;
+}
+
 std::string encode_strings(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
@@ -118,10 +139,10 @@ void Checkpoint::create(ServerAccess& server, const plan::MigrationPlan& plan,
   db::Connection& c = server.main();
   c.execute(sql::create_checkpoint(db_, table_));
   register_removal(server, cleanup);
-  c.update(
-      sql::insert_checkpoint(db_, table_),
-      {db::Param{std::string(ONLINE_ALTER_VERSION)}, db::Param{plan.alter_clauses},
-       db::Param{original_definition}, db::Param{plan_summary(plan)}, db::Param{chunk_settings}});
+  c.update(sql::insert_checkpoint(db_, table_),
+           {db::Param{std::string(ONLINE_ALTER_VERSION)}, db::Param{plan.alter_clauses},
+            db::Param{original_definition}, db::Param{plan_summary(plan)},
+            db::Param{chunk_settings}, db::Param{encode_foreign_keys(plan.foreign_keys), true}});
   log::info("created checkpoint table " + sql::qualified_name(db_, table_));
 }
 
@@ -177,6 +198,7 @@ std::optional<SavedCheckpoint> Checkpoint::read(db::Connection& c) const {
   s.chunks = r[9] ? std::stoull(*r[9]) : 0;
   s.started_at = r[10].value_or("");
   s.chunk_settings = r[11].value_or("");
+  if (r[12]) s.foreign_keys = decode_foreign_keys(*r[12]);
   return s;
 }
 

@@ -37,12 +37,19 @@ struct SavedCheckpoint {
   std::uint64_t chunks = 0;
   std::string started_at;
   std::string chunk_settings;  // the options the copy ran with, for the record
+  // T's own foreign keys: the swap moves them, so a stopped swap may have to
+  // give them back.
+  std::vector<sql::ForeignKey> foreign_keys;
 };
 
 // Length-prefixed, so any bytes survive: for keys and index definitions.
 std::string encode_strings(const std::vector<std::string>& items);
 // Throws Error(kRefused) when `bytes` is not what encode_strings wrote.
 std::vector<std::string> decode_strings(std::string_view bytes);
+
+// The same for foreign keys. decode throws Error(kRefused) on damaged bytes.
+std::string encode_foreign_keys(const std::vector<sql::ForeignKey>& keys);
+std::vector<sql::ForeignKey> decode_foreign_keys(std::string_view bytes);
 
 // What a resumed run must find unchanged: the chunk key, and for every copied
 // column its name in both tables.

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "interrupt.h"
 #include "log.h"
+#include "phases/foreign_keys.h"
 #include "phases/swap_attempt.h"
 #include "schema/table_inspector.h"
 #include "sql/ddl.h"
@@ -96,6 +97,11 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
   log::info("swapped: " + sql::qualified_name(plan.database, plan.table) +
             " now has the new schema; the original is " +
             sql::qualified_name(plan.database, plan.names.old));
+  if (!plan.child_foreign_keys.empty()) {
+    db::with_retries(server.main(), server.retry_policy(), "checking the child tables", [&] {
+      result.children_with_orphans = check_child_constraints(server.main(), plan);
+    });
+  }
   db::with_retries(server.main(), server.retry_policy(), "counting late changes",
                    [&] { result.late_changes = applier.logged(server.main()); });
   return result;

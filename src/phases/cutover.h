@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "phases/change_applier.h"
 #include "phases/server_access.h"
@@ -24,6 +25,8 @@ struct CutoverResult {
   // the last change was applied. Always 0 unless the lock relay failed; the
   // old table and the log must then be kept for repair.
   std::uint64_t late_changes = 0;
+  // Child constraints with rows that reference no row of the new table.
+  std::vector<std::string> children_with_orphans;
 };
 
 // Waits while `postpone_file` exists (none when empty), applying the logged

@@ -7,6 +7,7 @@
 #include "db/db_error.h"
 #include "db/thread_scope.h"
 #include "log.h"
+#include "phases/foreign_keys.h"
 #include "phases/own_triggers.h"
 #include "sql/ddl.h"
 
@@ -84,14 +85,21 @@ std::exception_ptr outcome(std::future<void>& f) {
   }
 }
 
-// After a failed attempt: the table's own triggers back on T. A failure to
-// do so is logged; the error that ended the attempt is the one reported.
-void put_back_own_triggers(db::Connection& c, const plan::MigrationPlan& plan) {
+// After a failed attempt: the table's own triggers and the foreign keys back
+// where they were. A failure to do so is logged; the error that ended the
+// attempt is the one reported.
+void put_back(db::Connection& c, const plan::MigrationPlan& plan) {
   try {
     move_own_triggers(c, plan, plan.table);
   } catch (const std::exception& e) {
     log::error(std::string("could not put the table's own triggers back on it: ") + e.what() +
                "; create them again by hand (SHOW TRIGGERS lists them on the shadow table)");
+  }
+  try {
+    for (const auto& line : return_foreign_keys(c, plan, plan.foreign_keys)) log::info(line);
+  } catch (const std::exception& e) {
+    log::error(std::string("could not put the foreign keys back: ") + e.what() +
+               "; run online-alter cleanup, which puts them back");
   }
 }
 
@@ -117,20 +125,26 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   renamer->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
   const std::uint64_t renamer_id = renamer->query_number("SELECT CONNECTION_ID()");
 
+  if (!plan.foreign_keys.empty() || !plan.child_foreign_keys.empty()) {
+    // An earlier attempt that lost its connection halfway leaves them moved.
+    for (const auto& line : return_foreign_keys(server.main(), plan, plan.foreign_keys)) {
+      log::warning(line);
+    }
+  }
   before_lock();
   const auto asked = Clock::now();
-  locker->execute(
-      sql::lock_tables_write(db, {plan.table, plan.names.change_log, plan.names.shadow}));
+  locker->execute(sql::lock_tables_write(plan::swap_locked_tables(plan)));
   timings.lock_wait_ms = ms_since(asked);
   const auto locked = Clock::now();
   // Every writer of T waits from here on, and the log is complete: apply it.
   timings.changes_applied = applier.apply_under_table_locks(*locker);
-  // The table's own triggers go to the shadow, which becomes T: no write
-  // runs between their removal from T and the RENAME.
+  // The table's own triggers and foreign keys go to the shadow, which
+  // becomes T: no write runs between their removal from T and the RENAME.
   try {
     move_own_triggers(*locker, plan, plan.names.shadow);
+    move_foreign_keys_to_shadow(*locker, plan);
   } catch (...) {
-    put_back_own_triggers(*locker, plan);
+    put_back(*locker, plan);
     release(locker);
     throw;
   }
@@ -158,7 +172,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   if (!queued) {
     failed = outcome(rename);
     // Still under the lock: no write has run without the triggers.
-    if (failed) put_back_own_triggers(*locker, plan);
+    if (failed) put_back(*locker, plan);
     release(locker);
   } else {
     release(locker);
@@ -166,7 +180,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
     if (failed) {
       // T went to a RENAME that failed: put the triggers back at once.
       auto fixer = server.open_copy_session();
-      put_back_own_triggers(*fixer, plan);
+      put_back(*fixer, plan);
     }
   }
   if (failed) rethrow_rename_failure(failed);

@@ -24,6 +24,68 @@ std::optional<std::string> definition_change(const schema::Column& from, const s
          sql::quote_identifier(to.name) + " " + describe(to);
 }
 
+// Index of `column` among the mapping's source columns, or nullopt.
+std::optional<std::size_t> mapped_at(const ColumnMapping& mapping, const std::string& column) {
+  for (std::size_t i = 0; i < mapping.source.size(); ++i) {
+    if (schema::same_column_name(mapping.source[i], column)) return i;
+  }
+  return std::nullopt;
+}
+
+// True when `column` keeps its type and collation in the shadow, under the
+// name the mapping gives it; what a foreign key on it needs to stay valid.
+bool kept_as(const MigrationPlan& plan, const schema::TableInfo& original,
+             const schema::TableInfo& shadow, const std::string& column, std::string& new_name) {
+  const auto at = mapped_at(*plan.mapping, column);
+  if (!at) return false;
+  new_name = plan.mapping->target[*at];
+  const schema::Column* before = original.column(column);
+  const schema::Column* after = shadow.column(new_name);
+  return before && after && before->column_type == after->column_type &&
+         before->collation == after->collation;
+}
+
+// T's constraints with the shadow's column names. Checked here rather than
+// by the server at the swap, where a refusal would come after the copy.
+std::vector<sql::ForeignKey> shadow_keys(const MigrationPlan& plan,
+                                         const schema::TableInfo& original,
+                                         const schema::TableInfo& shadow) {
+  std::vector<sql::ForeignKey> out;
+  for (sql::ForeignKey key : plan.foreign_keys) {
+    key.table = plan.names.shadow;
+    for (auto& column : key.columns) {
+      std::string renamed;
+      if (!kept_as(plan, original, shadow, column, renamed)) {
+        throw RefusedError("the ALTER drops or redefines the column " +
+                           sql::quote_identifier(column) + ", which the foreign key " +
+                           sql::quote_identifier(key.name) +
+                           " uses; change the constraint first with its own ALTER TABLE");
+      }
+      column = renamed;
+    }
+    out.push_back(std::move(key));
+  }
+  return out;
+}
+
+// The child constraints are pointed at the shadow by the columns they name
+// in T, so those must keep their names and definitions.
+void check_referenced_columns(const MigrationPlan& plan, const schema::TableInfo& original,
+                              const schema::TableInfo& shadow) {
+  for (const auto& key : plan.child_foreign_keys) {
+    for (const auto& column : key.referenced_columns) {
+      std::string renamed;
+      if (!kept_as(plan, original, shadow, column, renamed) || renamed != column) {
+        throw RefusedError("the ALTER renames, drops or redefines the column " +
+                           sql::quote_identifier(column) + ", which the foreign key " +
+                           sql::quote_identifier(key.name) + " of " +
+                           sql::qualified_name(key.database, key.table) +
+                           " references; change the constraint first");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alter_clauses,
@@ -37,6 +99,8 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
   plan.estimated_rows = original.estimated_rows;
   plan.auto_increment = original.auto_increment;
   plan.drop_old_table = drop_old_table;
+  plan.foreign_keys = original.foreign_keys;
+  plan.child_foreign_keys = original.referenced_by;
   for (const auto& t : original.triggers) {
     const auto& n = plan.names;
     if (t.name != n.insert_trigger && t.name != n.update_trigger && t.name != n.delete_trigger) {
@@ -60,6 +124,8 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
         "columns and an index on them, e.g. replace the key in the same ALTER with DROP "
         "PRIMARY KEY, ADD PRIMARY KEY (...) starting with those columns");
   }
+  plan.shadow_foreign_keys = shadow_keys(plan, original, shadow);
+  check_referenced_columns(plan, original, shadow);
   plan.compared.clear();
   plan.type_changes.clear();
   for (std::size_t i = 0; i < plan.mapping->source.size(); ++i) {
@@ -71,6 +137,16 @@ MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
     plan.compared.push_back(sql::compare_as(column_type(original, from), column_type(shadow, to)));
   }
   return plan;
+}
+
+std::vector<sql::TableName> swap_locked_tables(const MigrationPlan& plan) {
+  const std::string& db = plan.database;
+  // A child that sorts before T is held while T is waited for: its writers
+  // wait too, for lock_wait_timeout at most.
+  std::vector<sql::TableName> tables{
+      {db, plan.table}, {db, plan.names.change_log}, {db, plan.names.shadow}};
+  for (const auto& key : plan.child_foreign_keys) tables.push_back({key.database, key.table});
+  return tables;
 }
 
 sql::ColumnType column_type(const schema::TableInfo& table, const std::string& column) {

@@ -12,6 +12,8 @@
 #include "schema/table_info.h"
 #include "sql/change_log_sql.h"
 #include "sql/chunk_sql.h"
+#include "sql/ddl.h"
+#include "sql/foreign_keys.h"
 #include "sql/triggers.h"
 #include "sql/verify_sql.h"
 
@@ -44,6 +46,14 @@ struct MigrationPlan {
   // the swap, in the order they fire, with their definer and sql_mode.
   std::vector<schema::Trigger> user_triggers;
 
+  // T's own foreign keys, with T's column names; the same constraints with
+  // the shadow's column names (known with the shadow). Both move at the swap.
+  std::vector<sql::ForeignKey> foreign_keys;
+  std::vector<sql::ForeignKey> shadow_foreign_keys;
+  // Other tables' constraints that reference T (--alter-foreign-keys-method
+  // rebuild_constraints): pointed at the new table at the swap.
+  std::vector<sql::ForeignKey> child_foreign_keys;
+
   bool has_shadow_details() const { return mapping.has_value() && row_key.has_value(); }
 };
 
@@ -52,7 +62,9 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
                        bool drop_old_table);
 
 // The same plan completed with what the shadow's real definition says. Throws
-// RefusedError when the shadow has no index to find changed rows by.
+// RefusedError when the shadow has no index to find changed rows by, or when
+// the ALTER drops a column of T's foreign keys or changes one that other
+// tables' foreign keys reference.
 MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
                           const schema::TableInfo& shadow);
 
@@ -61,6 +73,10 @@ sql::TriggerSpec trigger_spec(const MigrationPlan& plan);
 sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan);
 sql::CopySpec copy_spec(const MigrationPlan& plan);
 sql::ChunkTable chunk_table(const MigrationPlan& plan);
+
+// What the swap locks: T, the log and the shadow, then the child tables
+// whose constraints move under the lock.
+std::vector<sql::TableName> swap_locked_tables(const MigrationPlan& plan);
 
 // How the server describes `column` of `table`, for sql::compare_as.
 sql::ColumnType column_type(const schema::TableInfo& table, const std::string& column);

@@ -5,6 +5,7 @@
 #include "sql/change_log_sql.h"
 #include "sql/checkpoint_sql.h"
 #include "sql/ddl.h"
+#include "sql/foreign_keys.h"
 #include "sql/quote.h"
 
 namespace oa::plan {
@@ -22,6 +23,27 @@ void write_mapping(std::ostream& out, const ColumnMapping& m) {
   }
   out << "    new columns (default or generated values): " << list_or_none(m.added) << "\n";
   out << "    dropped columns (not copied): " << list_or_none(m.dropped) << "\n";
+}
+
+// The statements that move foreign keys under the swap's lock.
+template <typename Statement>
+void write_foreign_key_moves(const MigrationPlan& plan, Statement& statement) {
+  if (plan.foreign_keys.empty() && plan.child_foreign_keys.empty()) return;
+  const std::string& db = plan.database;
+  statement("SET SESSION foreign_key_checks = 0", "so that each ALTER changes metadata only");
+  if (!plan.foreign_keys.empty()) {
+    std::vector<std::string> names, clauses;
+    for (const auto& k : plan.foreign_keys) names.push_back(k.name);
+    const auto& moved =
+        plan.shadow_foreign_keys.empty() ? plan.foreign_keys : plan.shadow_foreign_keys;
+    for (const auto& k : moved) clauses.push_back(sql::constraint_clause(k));
+    statement(sql::drop_foreign_keys(db, plan.table, names));
+    statement(sql::add_foreign_keys(db, plan.names.shadow, clauses));
+  }
+  for (const auto& key : plan.child_foreign_keys) {
+    statement(sql::repoint_foreign_key(key, db, plan.names.shadow),
+              "the RENAME takes it to the new table");
+  }
 }
 
 }  // namespace
@@ -45,6 +67,19 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
     out << "  the table's own triggers, moved to the new table at the swap (same definer, "
            "sql_mode and order): "
         << sql::quoted_list(own) << "\n";
+  }
+  if (!plan.foreign_keys.empty()) {
+    std::vector<std::string> own;
+    for (const auto& k : plan.foreign_keys) own.push_back(k.name);
+    out << "  the table's foreign keys, moved to the new table under the swap's lock (same "
+           "names): "
+        << sql::quoted_list(own) << "\n";
+  }
+  for (const auto& k : plan.child_foreign_keys) {
+    out << "  foreign key " << sql::quote_identifier(k.name) << " of "
+        << sql::qualified_name(k.database, k.table)
+        << ", pointed at the new table under the swap's lock as "
+        << sql::quote_identifier(sql::toggled_name(k.name)) << "\n";
   }
   out << "  chunk key: " << sql::quote_identifier(plan.chunk_key.index) << " ("
       << sql::quoted_list(plan.chunk_key.columns) << ")\n";
@@ -114,8 +149,9 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   }
   statement(sql::analyze_table(db, n.shadow));
   out << "  The swap, up to " << settings.cutover_retries << " attempts:\n";
-  statement(sql::lock_tables_write(db, {plan.table, n.change_log, n.shadow}),
+  statement(sql::lock_tables_write(swap_locked_tables(plan)),
             "session 1; then it applies the last logged changes");
+  write_foreign_key_moves(plan, statement);
   statement(sql::swap_tables(db, plan.table, n.old, n.shadow),
             "session 2, queued behind session 1's lock");
   statement(sql::unlock_tables(), "session 1; the RENAME runs before any waiting writer");

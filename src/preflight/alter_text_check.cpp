@@ -19,6 +19,11 @@ CheckResult check_alter_text(const sql::AlterText& alter) {
     return "the ALTER renames the table (RENAME TO); an online migration keeps the table's name. "
            "Run the migration without RENAME, then RENAME TABLE separately";
   }
+  if (alter.changes_foreign_keys) {
+    return "the ALTER adds or drops a foreign key; run that as its own ALTER TABLE (with "
+           "foreign_key_checks=0 the server adds or drops a foreign key in place, without "
+           "copying the table), and the other clauses with online-alter";
+  }
   return std::nullopt;
 }
 

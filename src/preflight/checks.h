@@ -20,7 +20,7 @@ CheckResult check_table_exists(schema::TableInspector& inspector, const std::str
                                const std::string& table);
 CheckResult check_engine(const schema::TableInfo& table);
 CheckResult check_chunk_key(const schema::TableInfo& table);
-CheckResult check_no_foreign_keys(const schema::TableInfo& table);
+CheckResult check_foreign_keys(const schema::TableInfo& table, bool rebuild_child_constraints);
 CheckResult check_not_replica(const schema::ServerRole& role);
 CheckResult check_names_free(schema::TableInspector& inspector, const schema::TableInfo& table,
                              const plan::MigrationNames& names);

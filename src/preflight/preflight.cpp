@@ -15,18 +15,18 @@ void require(const CheckResult& result) {
 
 schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::string& database,
                                 const std::string& table, const sql::AlterText& alter,
-                                bool resuming, bool allow_on_replica) {
+                                const PreflightSettings& settings) {
   require(check_alter_text(alter));
   require(check_table_exists(inspector, database, table));
   schema::TableInfo info = inspector.inspect(database, table);
   const plan::MigrationNames names = plan::derive_names(table);
   // First: for a stopped run's leftovers, the message says how to resume or
   // clean up.
-  if (!resuming) require(check_names_free(inspector, info, names));
+  if (!settings.resuming) require(check_names_free(inspector, info, names));
   require(check_engine(info));
   require(check_chunk_key(info));
-  require(check_no_foreign_keys(info));
-  if (!allow_on_replica) require(check_not_replica(inspector.server_role()));
+  require(check_foreign_keys(info, settings.rebuild_child_constraints));
+  if (!settings.allow_on_replica) require(check_not_replica(inspector.server_role()));
   log::info("preflight checks passed");
   return info;
 }

@@ -9,12 +9,20 @@
 
 namespace oa::preflight {
 
+// What the user allowed beyond the default checks.
+struct PreflightSettings {
+  // The objects a stopped run left (its triggers, shadow, log, checkpoint) are expected.
+  bool resuming = false;
+  // A read_only or replicating server is not refused.
+  bool allow_on_replica = false;
+  // Other tables' foreign keys may reference the table (they are moved at the swap).
+  bool rebuild_child_constraints = false;
+};
+
 // Returns the inspected original table when every check passes; throws
-// RefusedError with the first refusal otherwise. `resuming`: the objects a
-// stopped run left (its triggers, shadow, log, checkpoint) are expected.
-// `allow_on_replica`: a read_only or replicating server is not refused.
+// RefusedError with the first refusal otherwise.
 schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::string& database,
                                 const std::string& table, const sql::AlterText& alter,
-                                bool resuming = false, bool allow_on_replica = false);
+                                const PreflightSettings& settings);
 
 }  // namespace oa::preflight

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sql/foreign_keys.h"
+
 namespace oa::schema {
 
 struct Column {
@@ -41,11 +43,11 @@ struct TableInfo {
   std::string name;
   std::string engine;
   std::vector<Column> columns;
-  std::vector<Index> indexes;              // PRIMARY first when present
-  std::vector<Trigger> triggers;           // by event, timing, then the order they fire in
-  std::vector<std::string> foreign_keys;   // constraints this table declares
-  std::vector<std::string> referenced_by;  // `db`.`child` tables whose keys point here
-  std::uint64_t estimated_rows = 0;        // from statistics; may be off by a lot
+  std::vector<Index> indexes;                  // PRIMARY first when present
+  std::vector<Trigger> triggers;               // by event, timing, then the order they fire in
+  std::vector<sql::ForeignKey> foreign_keys;   // constraints this table declares
+  std::vector<sql::ForeignKey> referenced_by;  // other tables' constraints that point here
+  std::uint64_t estimated_rows = 0;            // from statistics; may be off by a lot
   std::optional<std::uint64_t> auto_increment;
 
   // The column named `name` (case-insensitive, as the server compares them) or nullptr.

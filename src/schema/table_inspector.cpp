@@ -75,7 +75,8 @@ TableInfo TableInspector::inspect(const std::string& database, const std::string
   read_columns(info);
   read_indexes(info);
   read_triggers(info);
-  read_foreign_keys(info);
+  info.foreign_keys = foreign_keys_of(info.database, info.name);
+  info.referenced_by = foreign_keys_referencing(info.database, info.name);
   return info;
 }
 
@@ -136,22 +137,64 @@ void TableInspector::read_triggers(TableInfo& info) {
   }
 }
 
-void TableInspector::read_foreign_keys(TableInfo& info) {
-  auto own = connection_.query(
-      "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
-      "WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?",
-      {Param{info.database}, Param{info.name}});
-  for (const auto& r : own) {
-    if (is(r[0], info.name)) info.foreign_keys.push_back(text(r[1]));
+// One row per column of each constraint, in the constraint's column order.
+std::vector<sql::ForeignKey> TableInspector::read_constraints(const std::string& where,
+                                                              const std::string& database,
+                                                              const std::string& table) {
+  auto rows = connection_.query(
+      "SELECT k.CONSTRAINT_NAME, k.TABLE_SCHEMA, k.TABLE_NAME, k.COLUMN_NAME, "
+      "k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, "
+      "r.UPDATE_RULE, r.DELETE_RULE "
+      "FROM information_schema.KEY_COLUMN_USAGE k "
+      "JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
+      "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
+      "AND r.TABLE_NAME = k.TABLE_NAME "
+      "WHERE " +
+          where +
+          " AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+          "ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+      {Param{database}, Param{table}});
+  std::vector<sql::ForeignKey> keys;
+  for (const auto& r : rows) {
+    const bool same = !keys.empty() && keys.back().name == text(r[0]) &&
+                      keys.back().database == text(r[1]) && keys.back().table == text(r[2]);
+    if (!same) {
+      keys.push_back(sql::ForeignKey{text(r[0]),
+                                     text(r[1]),
+                                     text(r[2]),
+                                     {},
+                                     text(r[4]),
+                                     text(r[5]),
+                                     {},
+                                     text(r[7]),
+                                     text(r[8])});
+    }
+    keys.back().columns.push_back(text(r[3]));
+    keys.back().referenced_columns.push_back(text(r[6]));
   }
-  auto children = connection_.query(
-      "SELECT REFERENCED_TABLE_NAME, CONSTRAINT_SCHEMA, TABLE_NAME "
-      "FROM information_schema.REFERENTIAL_CONSTRAINTS "
-      "WHERE UNIQUE_CONSTRAINT_SCHEMA = ? AND REFERENCED_TABLE_NAME = ?",
-      {Param{info.database}, Param{info.name}});
-  for (const auto& r : children) {
-    if (is(r[0], info.name)) info.referenced_by.push_back(text(r[1]) + "." + text(r[2]));
-  }
+  return keys;
+}
+
+std::vector<sql::ForeignKey> TableInspector::foreign_keys_of(const std::string& database,
+                                                             const std::string& table) {
+  auto keys = read_constraints("k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ?", database, table);
+  keys.erase(std::remove_if(keys.begin(), keys.end(),
+                            [&](const sql::ForeignKey& k) { return k.table != table; }),
+             keys.end());
+  return keys;
+}
+
+std::vector<sql::ForeignKey> TableInspector::foreign_keys_referencing(const std::string& database,
+                                                                      const std::string& table) {
+  auto keys = read_constraints("k.REFERENCED_TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME = ?",
+                               database, table);
+  keys.erase(std::remove_if(keys.begin(), keys.end(),
+                            [&](const sql::ForeignKey& k) {
+                              return k.referenced_database != database ||
+                                     k.referenced_table != table;
+                            }),
+             keys.end());
+  return keys;
 }
 
 }  // namespace oa::schema

@@ -3,9 +3,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "db/connection.h"
 #include "schema/table_info.h"
+#include "sql/foreign_keys.h"
 
 namespace oa::schema {
 
@@ -25,6 +27,13 @@ class TableInspector {
   // True when a trigger of that name exists in `database`.
   bool trigger_exists(const std::string& database, const std::string& trigger);
 
+  // The FOREIGN KEY constraints `database`.`table` declares.
+  std::vector<sql::ForeignKey> foreign_keys_of(const std::string& database,
+                                               const std::string& table);
+  // The FOREIGN KEY constraints of any table that reference `database`.`table`.
+  std::vector<sql::ForeignKey> foreign_keys_referencing(const std::string& database,
+                                                        const std::string& table);
+
   // The full description of an existing table. Requires table_type() to be set.
   TableInfo inspect(const std::string& database, const std::string& table);
 
@@ -32,7 +41,9 @@ class TableInspector {
   void read_columns(TableInfo& info);
   void read_indexes(TableInfo& info);
   void read_triggers(TableInfo& info);
-  void read_foreign_keys(TableInfo& info);
+  std::vector<sql::ForeignKey> read_constraints(const std::string& where,
+                                                const std::string& database,
+                                                const std::string& table);
 
   db::Connection& connection_;
 };

@@ -48,6 +48,8 @@ AlterText scan_alter_text(std::string_view text) {
     if (w == "(") ++depth;
     if (w == ")") --depth;
     if (w == ";") out.has_separator = true;
+    const bool foreign_key = w == "FOREIGN" && k + 1 < words.size() && words[k + 1] == "KEY";
+    if (foreign_key || w == "REFERENCES") out.changes_foreign_keys = true;
     if (depth == 0 && w == "RENAME") {
       const std::string next = k + 1 < words.size() ? words[k + 1] : "";
       if (next != "COLUMN" && next != "INDEX" && next != "KEY") out.renames_table = true;

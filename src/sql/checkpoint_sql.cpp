@@ -13,6 +13,7 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
          " `plan_summary` LONGTEXT NOT NULL,"
          " `chunk_settings` VARCHAR(255) NOT NULL,"
          " `deferred_indexes` LONGBLOB NULL,"
+         " `foreign_keys` LONGBLOB NULL,"
          " `stage` VARCHAR(16) NOT NULL,"
          " `copy_end` LONGBLOB NULL,"
          " `copied_up_to` LONGBLOB NULL,"
@@ -28,7 +29,7 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
 std::string insert_checkpoint(const std::string& db, const std::string& table) {
   return "INSERT INTO " + qualified_name(db, table) +
          " (`id`, `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
-         " `chunk_settings`, `stage`) VALUES (1, ?, ?, ?, ?, ?, 'preparing')";
+         " `chunk_settings`, `foreign_keys`, `stage`) VALUES (1, ?, ?, ?, ?, ?, ?, 'preparing')";
 }
 
 std::string set_checkpoint_stage(const std::string& db, const std::string& table) {
@@ -48,7 +49,7 @@ std::string record_chunk(const std::string& db, const std::string& table) {
 std::string read_checkpoint(const std::string& db, const std::string& table) {
   return "SELECT `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
          " `deferred_indexes`, `stage`, `copy_end`, `copied_up_to`, `rows_copied`, `chunks`,"
-         " `started_at`, `chunk_settings` FROM " +
+         " `started_at`, `chunk_settings`, `foreign_keys` FROM " +
          qualified_name(db, table) + " WHERE `id` = 1";
 }
 

@@ -1,5 +1,7 @@
 #include "sql/ddl.h"
 
+#include <algorithm>
+
 #include "sql/quote.h"
 
 namespace oa::sql {
@@ -28,11 +30,20 @@ std::string drop_trigger_if_exists(const std::string& db, const std::string& tri
 }
 
 std::string lock_tables_write(const std::string& db, const std::vector<std::string>& tables) {
-  std::string out = "LOCK TABLES ";
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += qualified_name(db, tables[i]) + " WRITE";
+  std::vector<TableName> names;
+  for (const auto& t : tables) names.push_back({db, t});
+  return lock_tables_write(names);
+}
+
+std::string lock_tables_write(const std::vector<TableName>& tables) {
+  // The server refuses a table named twice (error 1066).
+  std::vector<std::string> locked;
+  for (const auto& t : tables) {
+    const std::string name = qualified_name(t.database, t.table);
+    if (std::find(locked.begin(), locked.end(), name) == locked.end()) locked.push_back(name);
   }
+  std::string out = "LOCK TABLES ";
+  for (std::size_t i = 0; i < locked.size(); ++i) out += (i ? ", " : "") + locked[i] + " WRITE";
   return out;
 }
 

@@ -18,6 +18,12 @@ std::string set_auto_increment(const std::string& db, const std::string& table,
 std::string drop_table_if_exists(const std::string& db, const std::string& table);
 std::string drop_trigger_if_exists(const std::string& db, const std::string& trigger);
 std::string lock_tables_write(const std::string& db, const std::vector<std::string>& tables);
+struct TableName {
+  std::string database;
+  std::string table;
+};
+// Each table once, in the order given.
+std::string lock_tables_write(const std::vector<TableName>& tables);
 std::string unlock_tables();
 // The atomic swap: table -> old, shadow -> table in one statement.
 std::string swap_tables(const std::string& db, const std::string& table, const std::string& old,

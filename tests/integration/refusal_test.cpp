@@ -169,19 +169,6 @@ TEST_CASE("refusal: the table is not InnoDB") {
   expect_refusal(database.name(), "legacy", kAddColumn, {"InnoDB", "engine"});
 }
 
-TEST_CASE("refusal: the table has or is referenced by a foreign key") {
-  ScratchDatabase database(test_server(), "oa_it_fk");
-  run_sql("CREATE TABLE " + qualified_name(database.name(), "parent") +
-          " (id INT PRIMARY KEY) ENGINE=InnoDB");
-  run_sql("CREATE TABLE " + qualified_name(database.name(), "child") +
-          " (id INT PRIMARY KEY, parent_id INT NOT NULL, FOREIGN KEY (parent_id) REFERENCES " +
-          qualified_name(database.name(), "parent") + " (id)) ENGINE=InnoDB");
-  run_sql("INSERT INTO " + qualified_name(database.name(), "parent") + " VALUES (1), (2)");
-  run_sql("INSERT INTO " + qualified_name(database.name(), "child") + " VALUES (10, 1), (11, 2)");
-  expect_refusal(database.name(), "child", kAddColumn, {"foreign key"});
-  expect_refusal(database.name(), "parent", kAddColumn, {"foreign key"});
-}
-
 TEST_CASE("refusal: nothing listens on the port: exit code 3") {
   ScratchDatabase database(test_server(), "oa_it_noport");
   create_filled_table(database.name(), "items");

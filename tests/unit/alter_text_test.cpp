@@ -44,3 +44,12 @@ TEST_CASE("empty and unterminated input") {
   CHECK_FALSE(scan_alter_text("ADD c VARCHAR(5) DEFAULT 'it''s'").unterminated);
   CHECK_FALSE(scan_alter_text("ADD c VARCHAR(5) DEFAULT 'a\\'b'").unterminated);
 }
+
+TEST_CASE("foreign key clauses are found, in any case, but not in quoted names") {
+  CHECK(scan_alter_text("ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p (id)").changes_foreign_keys);
+  CHECK(scan_alter_text("drop foreign key f").changes_foreign_keys);
+  CHECK(scan_alter_text("ADD COLUMN p_id INT REFERENCES p (id)").changes_foreign_keys);
+  CHECK_FALSE(scan_alter_text("ADD COLUMN `foreign key` INT").changes_foreign_keys);
+  CHECK_FALSE(scan_alter_text("ADD COLUMN c INT COMMENT 'a foreign key'").changes_foreign_keys);
+  CHECK_FALSE(scan_alter_text("ADD INDEX foreign_idx (a)").changes_foreign_keys);
+}

@@ -27,6 +27,26 @@ TEST_CASE("a cut-short encoding is refused, never misread") {
   }
 }
 
+TEST_CASE("foreign keys survive the checkpoint's encoding") {
+  const std::vector<oa::sql::ForeignKey> keys = {
+      {"fk_a", "d", "t", {"a", "b"}, "d", "p", {"x", "y"}, "RESTRICT", "NO ACTION"},
+      {"f`k", "d", "t", {"c"}, "e", "q r", {"id"}, "NO ACTION", "RESTRICT"}};
+  const auto back = decode_foreign_keys(encode_foreign_keys(keys));
+  REQUIRE(back.size() == 2);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    CHECK(back[i].name == keys[i].name);
+    CHECK(back[i].table == keys[i].table);
+    CHECK(back[i].columns == keys[i].columns);
+    CHECK(back[i].referenced_database == keys[i].referenced_database);
+    CHECK(back[i].referenced_table == keys[i].referenced_table);
+    CHECK(back[i].referenced_columns == keys[i].referenced_columns);
+    CHECK(back[i].update_rule == keys[i].update_rule);
+    CHECK(back[i].delete_rule == keys[i].delete_rule);
+  }
+  CHECK(decode_foreign_keys(encode_foreign_keys({})).empty());
+  CHECK_THROWS_AS(decode_foreign_keys(encode_strings({"not a key"})), oa::RefusedError);
+}
+
 TEST_CASE("a table's definition is compared without its AUTO_INCREMENT counter") {
   CHECK(
       without_auto_increment("CREATE TABLE `t` (\n  `id` int\n) ENGINE=InnoDB AUTO_INCREMENT=1001 "

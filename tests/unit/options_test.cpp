@@ -105,6 +105,19 @@ TEST_CASE("--resume, --keep-for-resume and --retries") {
                   oa::UsageError);
 }
 
+TEST_CASE("--alter-foreign-keys-method") {
+  const std::vector<std::string> base = {"-D", "d", "-t", "t", "--alter", "ADD c INT"};
+  CHECK_FALSE(parse(base).options.rebuild_child_constraints);
+  auto with = [&](const std::string& method) {
+    auto args = base;
+    args.insert(args.end(), {"--alter-foreign-keys-method", method});
+    return args;
+  };
+  CHECK(parse(with("rebuild_constraints")).options.rebuild_child_constraints);
+  CHECK_FALSE(parse(with("none")).options.rebuild_child_constraints);
+  CHECK_THROWS_AS(parse(with("drop_swap")), oa::UsageError);
+}
+
 TEST_CASE("the cleanup command") {
   auto r = parse({"cleanup", "-D", "d", "-t", "t"});
   CHECK(r.options.command == Command::kCleanup);

@@ -67,3 +67,58 @@ TEST_CASE("a shadow without an index on the chunk key is refused") {
       plan::with_shadow(plan::plan_for(original, "DROP PRIMARY KEY", true), original, shadow),
       oa::RefusedError);
 }
+
+TEST_CASE("foreign keys: the plan moves them under the swap's lock, through renames") {
+  auto original = table("orders", {"id", "customer"});
+  original.foreign_keys = {{"fk_customer",
+                            "shop",
+                            "orders",
+                            {"customer"},
+                            "shop",
+                            "customers",
+                            {"id"},
+                            "RESTRICT",
+                            "RESTRICT"}};
+  original.referenced_by = {{"fk_line_order",
+                             "shop",
+                             "lines",
+                             {"order_id"},
+                             "shop",
+                             "orders",
+                             {"id"},
+                             "CASCADE",
+                             "CASCADE"}};
+  const auto shadow = table("orders_oa_new", {"id", "client"});
+  auto p = plan::with_shadow(plan::plan_for(original, "CHANGE customer client INT", true), original,
+                             shadow);
+  REQUIRE(p.shadow_foreign_keys.size() == 1);
+  CHECK(p.shadow_foreign_keys[0].columns == std::vector<std::string>{"client"});
+  const std::string text = plan::render_plan(p, {2, 10});
+  CHECK(text.find("LOCK TABLES `shop`.`orders` WRITE, `shop`.`orders_oa_chg` WRITE, "
+                  "`shop`.`orders_oa_new` WRITE, `shop`.`lines` WRITE") != std::string::npos);
+  CHECK(text.find("ALTER TABLE `shop`.`orders` DROP FOREIGN KEY `fk_customer`") !=
+        std::string::npos);
+  CHECK(text.find("ALTER TABLE `shop`.`orders_oa_new` ADD CONSTRAINT `fk_customer` FOREIGN KEY "
+                  "(`client`) REFERENCES `shop`.`customers` (`id`)") != std::string::npos);
+  CHECK(text.find("DROP FOREIGN KEY `fk_line_order`, ADD CONSTRAINT `_fk_line_order` FOREIGN "
+                  "KEY (`order_id`) REFERENCES `shop`.`orders_oa_new` (`id`)") !=
+        std::string::npos);
+
+  // A dropped column of the table's own key, or a renamed column a child
+  // references, is refused before anything is copied.
+  auto refusal = [&](const std::string& alter, const schema::TableInfo& new_table) {
+    try {
+      plan::with_shadow(plan::plan_for(original, alter, true), original, new_table);
+    } catch (const RefusedError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(refusal("DROP customer", table("orders_oa_new", {"id"})).find("`fk_customer` uses") !=
+        std::string::npos);
+  auto renamed = table("orders_oa_new", {"id", "customer"});
+  renamed.columns[0].data_type = "bigint";
+  renamed.columns[0].column_type = "bigint(20)";
+  CHECK(refusal("MODIFY id BIGINT", renamed).find("`fk_line_order` of `shop`.`lines`") !=
+        std::string::npos);
+}
