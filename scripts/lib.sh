@@ -11,6 +11,8 @@ oa_die() { oa_log "error: $*"; exit 1; }
 OA_BUILD_PACKAGES=(meson ninja-build pkg-config g++ libmysqlcppconn-dev
   libboost-program-options-dev libboost-log-dev libxxhash-dev doctest-dev)
 OA_SERVER_PACKAGES=(mariadb-server mariadb-client)
+# The integration tests read --log-format json with jq, as a cron job would.
+OA_TEST_PACKAGES=(jq)
 
 # Installs whichever of the named Debian packages are missing.
 oa_require_packages() {

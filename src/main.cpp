@@ -1,5 +1,6 @@
 // online-alter: changes a table's schema while the application keeps using it.
-// Exceptions end here and become the exit status; nowhere else catches them all.
+// Usage errors end here; every command's own failures become its exit status
+// in status::run_reported.
 #include <exception>
 #include <iostream>
 
@@ -9,7 +10,32 @@
 #include "interrupt.h"
 #include "log.h"
 #include "migration.h"
+#include "status/reported_run.h"
 #include "verify_command.h"
+
+namespace {
+
+const char* mode_name(const oa::cli::Options& o) {
+  switch (o.command) {
+    case oa::cli::Command::kVerify:
+      return "verify";
+    case oa::cli::Command::kCleanup:
+      return o.mode == oa::cli::Mode::kDryRun ? "cleanup-dry-run" : "cleanup";
+    case oa::cli::Command::kMigrate:
+      break;
+  }
+  switch (o.mode) {
+    case oa::cli::Mode::kExecute:
+      return "execute";
+    case oa::cli::Mode::kDryRun:
+      return "dry-run";
+    case oa::cli::Mode::kPlanOnly:
+      break;
+  }
+  return "plan";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using oa::ExitCode;
@@ -19,20 +45,24 @@ int main(int argc, char** argv) {
       std::cout << parsed.print_and_exit;
       return 0;
     }
-    oa::log::init(parsed.options.verbosity);
-    switch (parsed.options.command) {
-      case oa::cli::Command::kVerify:
-        oa::run_verify(parsed.options);
-        break;
-      case oa::cli::Command::kCleanup:
-        oa::run_cleanup(parsed.options);
-        break;
-      case oa::cli::Command::kMigrate:
-        oa::interrupt::install();
-        oa::run_migration(parsed.options);
-        break;
-    }
-    return 0;
+    const oa::cli::Options& o = parsed.options;
+    oa::log::init(o.verbosity, o.json_log ? oa::log::Format::kJson : oa::log::Format::kText);
+    const oa::status::RunIdentity run{o.connection.database, o.table, o.alter, mode_name(o)};
+    const oa::status::ReportSettings report{o.json_log, o.progress_interval, o.metrics_file};
+    return oa::status::run_reported(run, report, [&] {
+      switch (o.command) {
+        case oa::cli::Command::kVerify:
+          oa::run_verify(o);
+          break;
+        case oa::cli::Command::kCleanup:
+          oa::run_cleanup(o);
+          break;
+        case oa::cli::Command::kMigrate:
+          oa::interrupt::install();
+          oa::run_migration(o);
+          break;
+      }
+    });
   } catch (const oa::Error& e) {
     std::cerr << "error: " << e.what() << std::endl;
     return static_cast<int>(e.code());

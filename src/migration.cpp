@@ -33,11 +33,25 @@
 #include "sql/alter_text.h"
 #include "sql/ddl.h"
 #include "sql/quote.h"
+#include "status/phase.h"
 
 namespace oa {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using status::enter_phase;
+using status::Phase;
+
+// What a finished run says on stdout: the text, or in --log-format json a
+// "result" event whose fields join the summary (stdout then holds only it).
+void report(const std::string& text, log::Fields fields = {}) {
+  if (!log::json_enabled()) {
+    log::write_stdout(text);
+    return;
+  }
+  fields.push_back({"text", text});
+  log::event(log::Level::kInfo, "result", "", fields);
+}
 
 std::string seconds_text(Clock::time_point since) {
   return log::seconds_text(std::chrono::duration<double>(Clock::now() - since).count());
@@ -79,6 +93,7 @@ std::string cleanup_command(const plan::MigrationPlan& plan) {
                     "Continue with the same command plus --resume, or remove them with `" +
                     cleanup_command(plan) + "`");
   }
+  enter_phase(Phase::kCleanup);
   log::info("stopping: removing what this run created; the original table is untouched");
   const auto left = cleanup.unwind();
   if (left.empty()) throw cause;
@@ -144,6 +159,25 @@ bool remove_after_swap(phases::ServerAccess& server, const plan::MigrationPlan& 
                   cleanup_command(plan) + (plan.drop_old_table ? " --drop-old-table" : "") + "`");
 }
 
+// The numbers of a finished run, for the summary.
+log::Fields result_fields(const phases::CopyStats& copy, std::uint64_t changes,
+                          const std::optional<phases::VerifyStats>& verified,
+                          const phases::CutoverResult& swap) {
+  log::Fields fields = {{"rows_inserted", copy.rows_inserted},
+                        {"changes_applied", changes},
+                        {"lock_retries", copy.lock_retries},
+                        {"verified", verified.has_value()}};
+  if (verified) {
+    fields.push_back({"verified_ranges", verified->chunks});
+    fields.push_back({"verified_rows", verified->rows});
+    fields.push_back({"mismatches", verified->mismatches});
+    fields.push_back({"repaired", verified->repaired});
+  }
+  fields.push_back({"locked_ms", swap.locked_ms});
+  fields.push_back({"cutover_attempts", std::uint64_t{swap.attempts}});
+  return fields;
+}
+
 // Where a resumed run picks up; a fresh run starts at the copy's beginning.
 struct Continuation {
   phases::Stage stage = phases::Stage::kCopying;
@@ -160,14 +194,14 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   phases::Throttler throttler(server.main(),
                               {o.max_load, o.critical_load, o.pause_file, server.retry_policy()});
   phases::ChangeApplier applier(plan, server.retry_policy());
-  phases::RowCopier copier(
-      server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, o.progress_interval},
-      throttler, applier, checkpoint);
+  phases::RowCopier copier(server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep},
+                           throttler, applier, checkpoint);
   // The ranges a stopped run copied were not compared: a resumed run
   // compares every range after its copy.
   const bool resumed = from.copy.after.has_value() || from.stage == phases::Stage::kCopied;
   std::optional<phases::ConcurrentVerifier> early;
   phases::CopyStats stats;
+  enter_phase(Phase::kCopy);
   if (from.stage != phases::Stage::kCopied) {
     if (o.verify && !resumed) {
       early.emplace(server, plan);
@@ -183,9 +217,9 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
     log::info("the copy had finished before the run was stopped");
   }
   interrupt::check("after the copy");
-  const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max,
-                                               o.progress_interval};
+  const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max};
   std::optional<phases::VerifyStats> verified;
+  enter_phase(Phase::kVerify);
   if (o.verify) {
     const phases::EarlyVerification found = early ? early->finish() : phases::EarlyVerification{};
     verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings,
@@ -198,16 +232,19 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
   }
   const bool postponed =
       !o.postpone_cutover_file.empty() && std::filesystem::exists(o.postpone_cutover_file);
+  if (postponed) enter_phase(Phase::kPostponed);
   const std::uint64_t applied_while_postponed =
       phases::wait_while_postponed(server, applier, o.postpone_cutover_file);
   // A postponement can last long: the tables are compared again right before
   // the swap.
   if (o.verify && postponed) {
+    enter_phase(Phase::kVerify);
     auto reader = server.open_copy_session();
     verified = phases::verify_shadow(server, *reader, plan, verify_settings);
   }
   server.check_run_lock();
   phases::CutoverResult swap;
+  enter_phase(Phase::kCutover);
   try {
     swap = phases::cut_over(server, plan, applier, {o.lock_wait_timeout, o.cutover_retries});
   } catch (const Error&) {
@@ -232,14 +269,17 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
                     sql::qualified_name(plan.database, plan.names.change_log) +
                     " (the keys of those rows) were kept for repair; see sql/recovery.sql");
   }
+  enter_phase(Phase::kCleanup);
   const bool tidy = remove_after_swap(server, plan);
-  std::cout << "done: " << sql::qualified_name(plan.database, plan.table) << " altered in "
-            << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in "
-            << stats.chunks << " chunks, "
-            << stats.changes_applied + applied_while_postponed + swap.changes_applied
-            << " logged changes applied; " << verification_text(verified)
-            << "; the table was locked for " << static_cast<long>(swap.locked_ms)
-            << " ms at the swap (attempt " << swap.attempts << ")" << std::endl;
+  const std::uint64_t changes =
+      stats.changes_applied + applied_while_postponed + swap.changes_applied;
+  std::ostringstream done;
+  done << "done: " << sql::qualified_name(plan.database, plan.table) << " altered in "
+       << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in " << stats.chunks
+       << " chunks, " << changes << " logged changes applied; " << verification_text(verified)
+       << "; the table was locked for " << static_cast<long>(swap.locked_ms)
+       << " ms at the swap (attempt " << swap.attempts << ")\n";
+  report(done.str(), result_fields(stats, changes, verified, swap));
   if (!tidy) throw_untidy(plan);
   if (!swap.children_with_orphans.empty()) {
     std::string list;
@@ -254,20 +294,22 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
 // A fresh --execute: steps 3-7.
 void migrate(const cli::Options& o, phases::ServerAccess& server, plan::MigrationPlan plan,
              const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
+  enter_phase(Phase::kShadow);
   const std::string original_definition =
       phases::table_definition(server.main(), plan.database, plan.table);
   const schema::TableInfo shadow = phases::create_shadow(server, plan, cleanup);
   plan = plan::with_shadow(std::move(plan), original, shadow);
   phases::check_new_unique_keys(server.main(), plan, original, shadow);
   if (o.mode == cli::Mode::kDryRun) {
-    std::cout << plan::render_plan(plan, report_settings(o));
+    enter_phase(Phase::kCleanup);
     if (!cleanup.unwind().empty()) {
       throw Error(ExitCode::kCleanupIncomplete,
                   "could not drop the shadow table " +
                       sql::qualified_name(plan.database, plan.names.shadow));
     }
-    std::cout << "Dry run passed: the ALTER is valid and every check passed; the shadow table "
-                 "was dropped and nothing else was created.\n";
+    report(plan::render_plan(plan, report_settings(o)) +
+           "Dry run passed: the ALTER is valid and every check passed; the shadow table was "
+           "dropped and nothing else was created.\n");
     return;
   }
   phases::Checkpoint checkpoint(plan);
@@ -279,6 +321,7 @@ void migrate(const cli::Options& o, phases::ServerAccess& server, plan::Migratio
   checkpoint.save_deferred_indexes(server.main(), deferred);
   phases::drop_deferred_indexes(server.main(), plan, deferred);
   interrupt::check("before the triggers were installed");
+  enter_phase(Phase::kTriggers);
   phases::install_capture(server, plan, cleanup);
   db::with_retries(server.main(), server.retry_policy(), "recording the stage",
                    [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopying); });
@@ -293,10 +336,10 @@ void resume(const cli::Options& o, phases::ServerAccess& server, plan::Migration
   const phases::SavedCheckpoint saved = phases::read_resumable_checkpoint(server, plan);
   if (phases::swap_done(server, plan)) {
     log::info("the stopped run had already swapped the tables; removing what it left");
+    enter_phase(Phase::kCleanup);
     if (!remove_after_swap(server, plan)) throw_untidy(plan);
-    std::cout << "done: " << sql::qualified_name(plan.database, plan.table)
-              << " had been altered before the run was stopped; its leftovers are removed"
-              << std::endl;
+    report("done: " + sql::qualified_name(plan.database, plan.table) +
+           " had been altered before the run was stopped; its leftovers are removed\n");
     return;
   }
   phases::check_original_unchanged(server, plan, saved);
@@ -340,6 +383,7 @@ void run_migration(const cli::Options& o) {
   const sql::AlterText alter = sql::scan_alter_text(o.alter);
   schema::TableInspector inspector(server.main());
   log::info("connected to " + o.connection.describe());
+  enter_phase(Phase::kPreflight);
   // Before the checks: two runs must not both find the names free.
   if (o.mode != cli::Mode::kPlanOnly) server.take_run_lock(db, o.table);
   if (o.resume) {
@@ -355,9 +399,9 @@ void run_migration(const cli::Options& o) {
   plan.allow_lossy = o.allow_lossy;
 
   if (o.mode == cli::Mode::kPlanOnly) {
-    std::cout << plan::render_plan(plan, report_settings(o))
-              << "Nothing was changed. Run with --dry-run to test the ALTER on a shadow table, "
-                 "or --execute to migrate.\n";
+    report(plan::render_plan(plan, report_settings(o)) +
+           "Nothing was changed. Run with --dry-run to test the ALTER on a shadow table, or "
+           "--execute to migrate.\n");
     return;
   }
   phases::CleanupStack cleanup;
@@ -369,6 +413,7 @@ void run_migration(const cli::Options& o) {
       migrate(o, server, plan, original, cleanup, resumable);
     }
     if (o.mode == cli::Mode::kExecute) log::info("finished in " + seconds_text(started));
+    enter_phase(Phase::kDone);
   } catch (const phases::RunLockLost&) {
     cleanup.release();  // the objects may belong to the run that holds the lock now
     throw;

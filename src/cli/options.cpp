@@ -55,8 +55,12 @@ po::options_description connection_options() {
 po::options_description output_options() {
   po::options_description output("Output");
   output.add_options()
-      ("progress-interval", po::value<double>()->default_value(5),
-       "seconds between progress lines")
+      ("progress-interval", po::value<double>()->default_value(30),
+       "seconds between progress lines when stderr is not a terminal")
+      ("log-format", po::value<std::string>()->default_value("text"),
+       "text, or json: one JSON object per line, and a JSON summary on stdout")
+      ("metrics-file", po::value<std::string>(),
+       "rewrite this file every 2 s with the run's status in Prometheus' text format")
       ("verbose,v", po::bool_switch(), "log every chunk and statement")
       ("quiet,q", po::bool_switch(), "log only warnings and errors")
       ("help", "print this help")
@@ -283,6 +287,12 @@ void read_common(const po::variables_map& vm, Options& o) {
     throw UsageError("--verbose and --quiet exclude each other");
   }
   o.verbosity = vm["quiet"].as<bool>() ? 0 : vm["verbose"].as<bool>() ? 2 : 1;
+  const std::string format = vm["log-format"].as<std::string>();
+  if (format != "text" && format != "json") {
+    throw UsageError("--log-format takes text or json, not \"" + format + "\"");
+  }
+  o.json_log = format == "json";
+  if (auto v = get<std::string>(vm, "metrics-file")) o.metrics_file = *v;
 }
 
 std::vector<std::string> split_list(const std::string& text) {

@@ -54,8 +54,12 @@ struct Options {
   bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
   unsigned retries = 10;          // attempts after a lost connection or a killed statement
   bool remove_old_table = false;  // cleanup: also drop _T_old
-  double progress_interval = 5;   // seconds between progress lines
-  int verbosity = 1;              // 0 quiet, 1 normal, 2 verbose
+  // Seconds between progress lines when stderr is not a terminal: a cron
+  // mail of a long run stays short.
+  double progress_interval = 30;
+  int verbosity = 1;         // 0 quiet, 1 normal, 2 verbose
+  bool json_log = false;     // --log-format json
+  std::string metrics_file;  // rewritten with Prometheus metrics; empty: none
 };
 
 // What parse_options found: options to run with, or a text to print and exit 0.

@@ -33,10 +33,14 @@ void with_retries(Connection& connection, const RetryPolicy& policy, const std::
     } catch (const DbError& e) {
       if (!e.is_transient() || retry >= policy.retries) throw;
       lost = lost || e.is_connection_lost();
-      log::warning(what + " failed: " + e.server_text() + " (server error " +
-                   std::to_string(e.server_code()) + "); retry " + std::to_string(retry + 1) +
-                   " of " + std::to_string(policy.retries) + " in " +
-                   log::seconds_text(std::chrono::duration<double>(wait).count()));
+      log::event(log::Level::kWarning, "retry",
+                 what + " failed: " + e.server_text() + " (server error " +
+                     std::to_string(e.server_code()) + "); retry " + std::to_string(retry + 1) +
+                     " of " + std::to_string(policy.retries) + " in " +
+                     log::seconds_text(std::chrono::duration<double>(wait).count()),
+                 {{"what", what},
+                  {"server_error", std::int64_t{e.server_code()}},
+                  {"attempt", std::uint64_t{retry + 1}}});
       std::this_thread::sleep_for(wait);
       wait = std::min(wait * 2, std::chrono::duration_cast<std::chrono::milliseconds>(kMaxWait));
     }

@@ -1,10 +1,8 @@
-// Progress of the copy, logged every interval: rows, percent, rate, ETA.
+// The copy's progress as events: one "copy_progress" per chunk, which the
+// status board turns into rows, percent, rate and ETA.
 #pragma once
 
 #include <cstdint>
-#include <string>
-
-#include "log.h"
 
 namespace oa::phases {
 
@@ -17,18 +15,14 @@ struct CopyStats {
   double seconds = 0;
 };
 
-// "12000 / ~200000 rows (6%), 24000 rows/s, ETA 8s". Pure; for tests and logs.
-std::string describe_progress(const CopyStats& stats, std::uint64_t estimated_rows);
-
 class CopyProgress {
  public:
-  CopyProgress(double interval_seconds, std::uint64_t estimated_rows);
+  explicit CopyProgress(std::uint64_t estimated_rows) : estimated_rows_(estimated_rows) {}
 
-  // Logs a progress line if the interval has passed since the last one.
-  void update(const CopyStats& stats, std::uint64_t chunk_rows);
+  // Reports the copy after a chunk of `chunk_rows` rows.
+  void update(const CopyStats& stats, std::uint64_t chunk_rows) const;
 
  private:
-  log::Pacer pacer_;
   std::uint64_t estimated_rows_;
 };
 

@@ -50,13 +50,14 @@ CopyStats RowCopier::run(const CopyStart& start) {
   db::Connection& c = server_.copy();
   Chunker chunker(c, plan::chunk_table(plan_), plan_.chunk_key.binary);
   ChunkSizer sizer(settings_.chunk_time, settings_.chunk_size, settings_.chunk_size_max);
-  CopyProgress progress(settings_.progress_interval, plan_.estimated_rows);
+  CopyProgress progress(plan_.estimated_rows);
   const sql::CopySpec spec = plan::copy_spec(plan_);
   const auto& columns = spec.from.columns;
   CopyStats stats;
   stats.rows_examined = start.rows;
   stats.rows_inserted = start.rows;
   stats.chunks = start.chunks;
+  progress.update(stats, 0);  // the estimate, before the first chunk
   const auto started = Clock::now();
   const db::RetryPolicy& retry = server_.retry_policy();
 

@@ -20,7 +20,6 @@ struct CopySettings {
   std::uint64_t chunk_size = 0;  // 0 = adaptive
   std::uint64_t chunk_size_max = 20000;
   double sleep = 0;
-  double progress_interval = 5;
 };
 
 // Where a resumed copy goes on: after `after` (nullopt: from the start), up

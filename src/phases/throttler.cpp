@@ -79,11 +79,16 @@ void Throttler::wait() {
     }
     const std::string reason = pause_reason(readings);
     if (reason.empty()) break;
-    if (reason != paused_for) log::info("copy paused: " + reason);
+    if (reason != paused_for) {
+      log::event(log::Level::kInfo, "throttle", "copy paused: " + reason,
+                 {{"paused", true}, {"reason", reason}});
+    }
     paused_for = reason;
     std::this_thread::sleep_for(kPausePoll);
   }
-  if (!paused_for.empty()) log::info("copy resumed");
+  if (!paused_for.empty()) {
+    log::event(log::Level::kInfo, "throttle", "copy resumed", {{"paused", false}});
+  }
 }
 
 }  // namespace oa::phases

@@ -151,7 +151,6 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
   const db::RetryPolicy& retry = server.retry_policy();
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
   VerifyStats stats;
-  log::Pacer progress(settings.progress_interval);
   auto check = [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
     interrupt::check("during the verification");
     const std::string range = range_text(plan.chunk_key.columns, lower, upper);
@@ -178,10 +177,8 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
     ++stats.chunks;
     stats.rows += r.source.rows() + r.skipped;
     stats.skipped += r.skipped;
-    if (progress.due()) {
-      log::info("verification: " + std::to_string(stats.chunks) + " ranges, " +
-                std::to_string(stats.rows) + " rows compared so far");
-    }
+    log::event(log::Level::kDebug, "verify_progress", "",
+               {{"ranges", stats.chunks}, {"rows", stats.rows}});
   };
   std::optional<Key> start;
   if (early) {

@@ -20,7 +20,6 @@ namespace oa::phases {
 
 struct VerifySettings {
   std::uint64_t chunk_size = 20000;  // rows of the original per compared range
-  double progress_interval = 5;
 };
 
 struct VerifyStats {

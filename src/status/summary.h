@@ -1,0 +1,30 @@
+// The one JSON object that ends a run in --log-format json: its outcome and
+// exit status, the time each phase took, and what it did.
+#pragma once
+
+#include <string>
+
+#include "status/status_board.h"
+
+namespace oa::status {
+
+struct RunIdentity {
+  std::string database;
+  std::string table;
+  std::string alter;
+  std::string mode;  // "execute", "dry-run" or "plan"
+};
+
+// "success", "usage", "connect", "refused", "failed", "cutover_failed",
+// "critical_load", "cleanup_incomplete", "verification_failed",
+// "interrupted", or "internal" for `exit_code` (1 and anything unknown).
+const char* outcome_name(int exit_code);
+
+// {"time", "event":"summary", "outcome", "exit_code", "error" (when
+// `error` is not empty), "database", "table", "alter", "mode", "seconds",
+// "phases": {name: seconds}, "rows_copied", "chunks", "retries", then the
+// fields of the run's "result" event}. On one line, without a newline.
+std::string summary_json(const StatusSnapshot& s, const RunIdentity& run, int exit_code,
+                         const std::string& error);
+
+}  // namespace oa::status

@@ -1,0 +1,129 @@
+// --log-format json read the way a cron job reads it: with jq. Every line of
+// stderr is a JSON object, the phases appear in order, and stdout holds one
+// summary object with the outcome, the phases' timings and what the run did.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "expectations.h"
+#include "migration_under_writes.h"
+#include "suite.h"
+#include "support/scratch_database.h"
+#include "support/tool_run.h"
+#include "table_shapes.h"
+
+namespace oa::test {
+namespace {
+
+// jq from the system: an independent parser of what the tool wrote.
+const char kJq[] = "/usr/bin/jq";
+
+// A file holding `text` for as long as the object lives.
+class TextFile {
+ public:
+  explicit TextFile(const std::string& text) {
+    char name[] = "/tmp/oa_it_json.XXXXXX";
+    const int fd = mkstemp(name);
+    REQUIRE(fd >= 0);
+    close(fd);
+    path_ = name;
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  ~TextFile() { std::remove(path_.c_str()); }
+  TextFile(const TextFile&) = delete;
+  TextFile& operator=(const TextFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// jq -r `filter` over `text`; fails the test when jq rejects the input.
+std::string jq(const std::string& filter, const std::string& text) {
+  const TextFile input(text);
+  const ToolResult r = ToolRun(kJq).run({"-r", filter, input.path()});
+  CHECK_MESSAGE(r.exit_code == 0, "jq " << filter << ": " << r.err);
+  return r.out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<std::string> json_args(const std::string& database, const std::string& table,
+                                   const std::string& alter, std::vector<std::string> extra) {
+  extra.insert(extra.end(), {"--log-format", "json"});
+  return tool_args(database, table, alter, extra);
+}
+
+}  // namespace
+
+TEST_CASE("--log-format json under writes: every line parses, every phase, a summary") {
+  ScratchDatabase database(test_server(), "oa_it_json");
+  const TableSpec spec = integer_key_shape();
+  MigrationUnderWrites migration(spec, database.name(), "orders");
+  migration.prepare(6000);
+  std::vector<std::string> options = kSlowCopy;
+  options.insert(options.end(), {"--progress-interval", "0.2"});
+  const MigrationOutcome outcome = migration.run(
+      json_args(database.name(), "orders", "ADD COLUMN note VARCHAR(20) NULL", options),
+      full_speed());
+  const ToolResult& tool = outcome.tool;
+  REQUIRE_MESSAGE(tool.exit_code == 0, tool.describe());
+  expect_writer_succeeded(outcome.writer);
+  expect_matches_record(spec, database.name(), "orders", outcome.record);
+
+  // Each stderr line is one object with a time, a level and an event name;
+  // no terminal escape code reaches a file.
+  const auto err_lines = lines_of(tool.err);
+  REQUIRE(err_lines.size() > 5);
+  CHECK(jq("select(type != \"object\" or (.time | type) != \"string\" or "
+           "(.level | type) != \"string\" or (.event | type) != \"string\") | \"bad\"",
+           tool.err) == "");
+  CHECK(tool.err.find('\x1b') == std::string::npos);
+  // As many JSON values as lines: no object spans lines, no line holds two.
+  CHECK(jq("[., inputs] | length", tool.err) == std::to_string(err_lines.size()) + "\n");
+  CHECK(jq("select(.event == \"phase\") | .phase", tool.err) ==
+        "preflight\nshadow\ntriggers\ncopy\nverify\ncutover\ncleanup\ndone\n");
+  // Progress while copying, as events with their numbers.
+  CHECK(jq("[., inputs] | map(select(.event == \"progress\" and .phase == \"copy\" and "
+           "(.rows_copied | type) == \"number\" and (.estimated_rows | type) == \"number\")) | "
+           "length > 0",
+           tool.err) == "true\n");
+
+  // stdout: the summary alone.
+  REQUIRE(lines_of(tool.out).size() == 1);
+  CHECK(jq(".event, .outcome, .exit_code, .database, .table, .mode", tool.out) ==
+        "summary\nsuccess\n0\n" + database.name() + "\norders\nexecute\n");
+  CHECK(jq(".rows_inserted > 0 and .chunks > 0 and .verified and .mismatches == 0 and "
+           ".cutover_attempts >= 1 and (.locked_ms | type) == \"number\" and "
+           "(.retries | type) == \"number\"",
+           tool.out) == "true\n");
+  CHECK(jq(".phases | keys_unsorted | join(\",\")", tool.out) ==
+        "starting,preflight,shadow,triggers,copy,verify,cutover,cleanup,done\n");
+  CHECK(jq("[.phases[]] | all(. >= 0)", tool.out) == "true\n");
+}
+
+TEST_CASE("--log-format json on a refusal: an error event and a summary with the exit status") {
+  ScratchDatabase database(test_server(), "oa_it_json_refused");
+  const ToolResult result = online_alter().run(
+      json_args(database.name(), "no_such_table", "ADD COLUMN x INT", {"--execute"}));
+  CHECK(result.exit_code == 4);
+  CHECK(jq("select(.event == \"error\") | .level, .exit_code", result.err) == "error\n4\n");
+  CHECK(jq("select(.event == \"error\") | .message | contains(\"no_such_table\")", result.err) ==
+        "true\n");
+  CHECK(jq(".outcome, .exit_code, (.error | contains(\"no_such_table\"))", result.out) ==
+        "refused\n4\ntrue\n");
+}
+
+}  // namespace oa::test
