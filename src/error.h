@@ -7,7 +7,7 @@
 
 namespace oa {
 
-// Process exit statuses; documented in man/online-alter.1.
+// Process exit statuses; exit_codes.h names and explains each one.
 enum class ExitCode : int {
   kOk = 0,
   kInternal = 1,

@@ -8,6 +8,7 @@
 
 #include "cli/defaults_file.h"
 #include "error.h"
+#include "exit_codes.h"
 
 namespace po = boost::program_options;
 
@@ -268,7 +269,7 @@ std::string help_or_version(const po::variables_map& vm, const char* usage,
                             const po::options_description& description) {
   std::ostringstream text;
   if (vm.count("help")) {
-    text << usage << description;
+    text << usage << description << "\n" << exit_status_help();
   } else if (vm.count("version")) {
     text << "online-alter " << ONLINE_ALTER_VERSION << "\n";
   }

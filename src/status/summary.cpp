@@ -1,34 +1,13 @@
 #include "status/summary.h"
 
-#include "error.h"
+#include "exit_codes.h"
 #include "status/json.h"
 
 namespace oa::status {
 
 const char* outcome_name(int exit_code) {
-  switch (static_cast<ExitCode>(exit_code)) {
-    case ExitCode::kOk:
-      return "success";
-    case ExitCode::kUsage:
-      return "usage";
-    case ExitCode::kConnect:
-      return "connect";
-    case ExitCode::kRefused:
-      return "refused";
-    case ExitCode::kMigrationFailed:
-      return "failed";
-    case ExitCode::kCutoverFailed:
-      return "cutover_failed";
-    case ExitCode::kCriticalLoad:
-      return "critical_load";
-    case ExitCode::kCleanupIncomplete:
-      return "cleanup_incomplete";
-    case ExitCode::kVerificationFailed:
-      return "verification_failed";
-    case ExitCode::kInterrupted:
-      return "interrupted";
-    case ExitCode::kInternal:
-      break;
+  for (const auto& row : exit_code_table()) {
+    if (static_cast<int>(row.code) == exit_code) return row.name;
   }
   return "internal";
 }

@@ -15,9 +15,8 @@ struct RunIdentity {
   std::string mode;  // "execute", "dry-run" or "plan"
 };
 
-// "success", "usage", "connect", "refused", "failed", "cutover_failed",
-// "critical_load", "cleanup_incomplete", "verification_failed",
-// "interrupted", or "internal" for `exit_code` (1 and anything unknown).
+// The exit status's name in exit_code_table() ("ok", "refused", ...), or
+// "internal" for one it does not know.
 const char* outcome_name(int exit_code);
 
 // {"time", "event":"summary", "outcome", "exit_code", "error" (when

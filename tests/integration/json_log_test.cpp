@@ -104,7 +104,7 @@ TEST_CASE("--log-format json under writes: every line parses, every phase, a sum
   // stdout: the summary alone.
   REQUIRE(lines_of(tool.out).size() == 1);
   CHECK(jq(".event, .outcome, .exit_code, .database, .table, .mode", tool.out) ==
-        "summary\nsuccess\n0\n" + database.name() + "\norders\nexecute\n");
+        "summary\nok\n0\n" + database.name() + "\norders\nexecute\n");
   CHECK(jq(".rows_inserted > 0 and .chunks > 0 and .verified and .mismatches == 0 and "
            ".cutover_attempts >= 1 and (.locked_ms | type) == \"number\" and "
            "(.retries | type) == \"number\"",

@@ -94,13 +94,13 @@ TEST_CASE("phase durations add up when a phase is entered again, and reach the s
   CHECK(phases.find("\"cutover\":") != std::string::npos);
 
   const std::string summary = summary_json(s, {"shop", "orders", "ADD c INT", "execute"}, 0, "");
-  CHECK(summary.rfind("{\"event\":\"summary\",\"outcome\":\"success\",\"exit_code\":0,"
+  CHECK(summary.rfind("{\"event\":\"summary\",\"outcome\":\"ok\",\"exit_code\":0,"
                       "\"database\":\"shop\",\"table\":\"orders\",\"alter\":\"ADD c INT\","
                       "\"mode\":\"execute\",\"seconds\":",
                       0) == 0);
   CHECK(summary.find(",\"rows_inserted\":42,\"verified\":true}") != std::string::npos);
   const std::string failed = summary_json(s, {"d", "t", "", "execute"}, 9, "differ");
-  CHECK(failed.find("\"outcome\":\"verification_failed\",\"exit_code\":9,\"error\":\"differ\"") !=
+  CHECK(failed.find("\"outcome\":\"verification-failed\",\"exit_code\":9,\"error\":\"differ\"") !=
         std::string::npos);
   CHECK(std::string(outcome_name(4)) == "refused");
   CHECK(std::string(outcome_name(77)) == "internal");
