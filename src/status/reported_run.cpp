@@ -37,6 +37,15 @@ int run_reported(const RunIdentity& run, const ReportSettings& settings,
   }
   log::clear_observers();
   if (metrics) metrics->finish(code);
+  const StatusSnapshot end = board.snapshot();
+  for (const auto& listener : settings.on_end) {
+    try {
+      listener(end, code, error);
+    } catch (const std::exception& e) {
+      // The run's own outcome stands; recording it is secondary.
+      log::warning(std::string("after the run: ") + e.what());
+    }
+  }
   if (code != 0) {
     if (settings.json) {
       log::event(log::Level::kError, "error", error, {{"exit_code", std::int64_t{code}}});
@@ -44,7 +53,7 @@ int run_reported(const RunIdentity& run, const ReportSettings& settings,
       std::cerr << "error: " << error << std::endl;
     }
   }
-  if (settings.json) std::cout << summary_json(board.snapshot(), run, code, error) << std::endl;
+  if (settings.json) std::cout << summary_json(end, run, code, error) << std::endl;
   return code;
 }
 

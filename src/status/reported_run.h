@@ -5,15 +5,23 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "status/summary.h"
 
 namespace oa::status {
 
+// What a finished command reports to whoever records runs (the history
+// table, the success and failure hooks): its status at the end, its exit
+// status and the error message (empty on success).
+using EndListener =
+    std::function<void(const StatusSnapshot& end, int exit_code, const std::string& error)>;
+
 struct ReportSettings {
-  bool json = false;              // --log-format json
-  double progress_interval = 30;  // seconds between progress events off a terminal
-  std::string metrics_file;       // --metrics-file; empty: none
+  bool json = false;                // --log-format json
+  double progress_interval = 30;    // seconds between progress events off a terminal
+  std::string metrics_file;         // --metrics-file; empty: none
+  std::vector<EndListener> on_end;  // called in order, after the command, before the summary
 };
 
 // Runs `command` under a status board, a progress display and, when asked,
