@@ -12,7 +12,8 @@
 namespace oa::interrupt {
 namespace {
 
-std::atomic<int> received{0};
+std::atomic<int> received{0};  // the first signal, or kStopRequested
+constexpr int kStopRequested = -1;
 std::atomic<int> deferrals{0};
 
 void say(const char* text) {
@@ -45,11 +46,18 @@ void install() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
+void request_stop() {
+  int expected = 0;
+  received.compare_exchange_strong(expected, kStopRequested);
+}
+
 void check(const char* where) {
   const int signal = received.load();
   if (signal == 0 || deferrals.load() > 0) return;
-  throw Error(ExitCode::kInterrupted,
-              std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + " " + where);
+  const char* by = signal == kStopRequested ? "an abort through the control socket"
+                   : signal == SIGINT       ? "SIGINT"
+                                            : "SIGTERM";
+  throw Error(ExitCode::kInterrupted, std::string("stopped by ") + by + " " + where);
 }
 
 Deferred::Deferred() { ++deferrals; }

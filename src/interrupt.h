@@ -9,6 +9,10 @@ namespace oa::interrupt {
 // Installs the handlers. Call once, before any thread starts.
 void install();
 
+// Asks the run to stop at its next safe point as a first signal does (the
+// control socket's abort). Safe from any thread.
+void request_stop();
+
 // At a safe point: throws Error(ExitCode::kInterrupted) naming the signal
 // and `where` when one arrived.
 void check(const char* where);

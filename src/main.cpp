@@ -48,7 +48,9 @@ int main(int argc, char** argv) {
     const oa::cli::Options& o = parsed.options;
     oa::log::init(o.verbosity, o.json_log ? oa::log::Format::kJson : oa::log::Format::kText);
     const oa::status::RunIdentity run{o.connection.database, o.table, o.alter, mode_name(o)};
-    const oa::status::ReportSettings report{o.json_log, o.progress_interval, o.metrics_file, {}};
+    oa::control::RunControls controls;
+    const oa::status::ReportSettings report{o.json_log, o.progress_interval, o.metrics_file,
+                                            {},         o.control_socket,    &controls};
     return oa::status::run_reported(run, report, [&] {
       switch (o.command) {
         case oa::cli::Command::kVerify:
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
           break;
         case oa::cli::Command::kMigrate:
           oa::interrupt::install();
-          oa::run_migration(o);
+          oa::run_migration(o, controls);
           break;
       }
     });

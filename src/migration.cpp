@@ -185,16 +185,17 @@ struct Continuation {
 };
 
 // Steps 5-7 of --execute, after the triggers exist.
-void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
-                   const plan::MigrationPlan& plan,
+void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
+                   phases::ServerAccess& server, const plan::MigrationPlan& plan,
                    const std::vector<sql::IndexDefinition>& deferred_indexes,
                    phases::CleanupStack& cleanup, phases::Checkpoint& checkpoint,
                    const Continuation& from) {
   const auto started = Clock::now();
-  phases::Throttler throttler(server.main(),
-                              {o.max_load, o.critical_load, o.pause_file, server.retry_policy()});
+  phases::Throttler throttler(
+      server.main(), {o.max_load, o.critical_load, o.pause_file, server.retry_policy(), &controls});
   phases::ChangeApplier applier(plan, server.retry_policy());
-  phases::RowCopier copier(server, plan, {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep},
+  phases::RowCopier copier(server, plan,
+                           {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, &controls},
                            throttler, applier, checkpoint);
   // The ranges a stopped run copied were not compared: a resumed run
   // compares every range after its copy.
@@ -230,11 +231,12 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
     });
     phases::check_row_counts(server, plan, applier);
   }
-  const bool postponed =
-      !o.postpone_cutover_file.empty() && std::filesystem::exists(o.postpone_cutover_file);
+  const bool postponed = !o.postpone_cutover_file.empty() &&
+                         std::filesystem::exists(o.postpone_cutover_file) &&
+                         !controls.cutover_released();
   if (postponed) enter_phase(Phase::kPostponed);
   const std::uint64_t applied_while_postponed =
-      phases::wait_while_postponed(server, applier, o.postpone_cutover_file);
+      phases::wait_while_postponed(server, applier, o.postpone_cutover_file, &controls);
   // A postponement can last long: the tables are compared again right before
   // the swap.
   if (o.verify && postponed) {
@@ -292,7 +294,8 @@ void copy_and_swap(const cli::Options& o, phases::ServerAccess& server,
 }
 
 // A fresh --execute: steps 3-7.
-void migrate(const cli::Options& o, phases::ServerAccess& server, plan::MigrationPlan plan,
+void migrate(const cli::Options& o, const control::RunControls& controls,
+             phases::ServerAccess& server, plan::MigrationPlan plan,
              const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
   enter_phase(Phase::kShadow);
   const std::string original_definition =
@@ -325,11 +328,12 @@ void migrate(const cli::Options& o, phases::ServerAccess& server, plan::Migratio
   phases::install_capture(server, plan, cleanup);
   db::with_retries(server.main(), server.retry_policy(), "recording the stage",
                    [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopying); });
-  copy_and_swap(o, server, plan, deferred, cleanup, checkpoint, Continuation{});
+  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, Continuation{});
 }
 
 // --resume: picks up a stopped run where its checkpoint says.
-void resume(const cli::Options& o, phases::ServerAccess& server, plan::MigrationPlan plan,
+void resume(const cli::Options& o, const control::RunControls& controls,
+            phases::ServerAccess& server, plan::MigrationPlan plan,
             const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
   // Without a checkpoint, an old table may be one a finished run kept on
   // purpose: nothing is touched then.
@@ -370,12 +374,12 @@ void resume(const cli::Options& o, phases::ServerAccess& server, plan::Migration
     checkpoint.set_stage(server.main(), phases::Stage::kCopying);
     from = Continuation{};
   }
-  copy_and_swap(o, server, plan, deferred, cleanup, checkpoint, from);
+  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, from);
 }
 
 }  // namespace
 
-void run_migration(const cli::Options& o) {
+void run_migration(const cli::Options& o, const control::RunControls& controls) {
   const auto started = Clock::now();
   const std::string& db = o.connection.database;
   phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries}, {o.retries},
@@ -408,9 +412,9 @@ void run_migration(const cli::Options& o) {
   bool resumable = false;  // set once the checkpoint exists
   try {
     if (o.resume) {
-      resume(o, server, plan, original, cleanup, resumable);
+      resume(o, controls, server, plan, original, cleanup, resumable);
     } else {
-      migrate(o, server, plan, original, cleanup, resumable);
+      migrate(o, controls, server, plan, original, cleanup, resumable);
     }
     if (o.mode == cli::Mode::kExecute) log::info("finished in " + seconds_text(started));
     enter_phase(Phase::kDone);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/options.h"
+#include "control/run_controls.h"
 #include "error.h"
 
 namespace oa {
@@ -9,6 +10,7 @@ namespace oa {
 // Runs what `options` asks for (plan only, dry run or execute). Prints the plan
 // and the final summary on stdout. Throws Error (with its exit code) on failure,
 // after removing everything it created; returns normally on success.
-void run_migration(const cli::Options& options);
+// `controls`: what the control socket changes while the run goes on.
+void run_migration(const cli::Options& options, const control::RunControls& controls);
 
 }  // namespace oa

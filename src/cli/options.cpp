@@ -60,6 +60,8 @@ po::options_description output_options() {
        "seconds between progress lines when stderr is not a terminal")
       ("log-format", po::value<std::string>()->default_value("text"),
        "text, or json: one JSON object per line, and a JSON summary on stdout")
+      ("control-socket", po::value<std::string>(),
+       "unix socket for status, pause, resume, chunk-time=, max-load=, cutover, abort")
       ("metrics-file", po::value<std::string>(),
        "rewrite this file every 2 s with the run's status in Prometheus' text format")
       ("verbose,v", po::bool_switch(), "log every chunk and statement")
@@ -294,6 +296,7 @@ void read_common(const po::variables_map& vm, Options& o) {
   }
   o.json_log = format == "json";
   if (auto v = get<std::string>(vm, "metrics-file")) o.metrics_file = *v;
+  if (auto v = get<std::string>(vm, "control-socket")) o.control_socket = *v;
 }
 
 std::vector<std::string> split_list(const std::string& text) {

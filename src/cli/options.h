@@ -19,6 +19,9 @@ enum class Command { kMigrate, kVerify, kCleanup };
 struct LoadLimit {
   std::string variable;
   std::uint64_t threshold = 0;
+  bool operator==(const LoadLimit& other) const {
+    return variable == other.variable && threshold == other.threshold;
+  }
 };
 
 struct Options {
@@ -57,9 +60,10 @@ struct Options {
   // Seconds between progress lines when stderr is not a terminal: a cron
   // mail of a long run stays short.
   double progress_interval = 30;
-  int verbosity = 1;         // 0 quiet, 1 normal, 2 verbose
-  bool json_log = false;     // --log-format json
-  std::string metrics_file;  // rewritten with Prometheus metrics; empty: none
+  int verbosity = 1;           // 0 quiet, 1 normal, 2 verbose
+  bool json_log = false;       // --log-format json
+  std::string metrics_file;    // rewritten with Prometheus metrics; empty: none
+  std::string control_socket;  // unix socket taking commands; empty: none
 };
 
 // What parse_options found: options to run with, or a text to print and exit 0.

@@ -17,6 +17,9 @@ class ChunkSizer {
   // Records that a chunk of `rows` took `seconds`; adapts the next size.
   void observe(std::uint64_t rows, double seconds);
 
+  // Aims at `seconds` per chunk from the next observe() on.
+  void set_target_seconds(double seconds) { target_seconds_ = seconds; }
+
   // Halves the size after a chunk hit a lock held by a client (at least 1 row).
   void shrink();
 

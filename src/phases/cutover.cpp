@@ -30,13 +30,14 @@ constexpr int kMaxCatchUpRounds = 20;  // a write load the applier cannot outrun
 
 // While postponed, the log keeps growing; applying it keeps the final lock short.
 std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
-                                   const std::string& file) {
+                                   const std::string& file, const control::RunControls* controls) {
   std::uint64_t applied = 0;
-  if (file.empty() || !std::filesystem::exists(file)) return applied;
+  auto released = [&] { return controls != nullptr && controls->cutover_released(); };
+  if (file.empty() || !std::filesystem::exists(file) || released()) return applied;
   log::info("copy complete; cut-over postponed while " + file +
             " exists (the new table is kept in sync). Remove the file to swap");
   auto reminded = std::chrono::steady_clock::now();
-  while (std::filesystem::exists(file)) {
+  while (std::filesystem::exists(file) && !released()) {
     interrupt::check("while the cut-over was postponed");
     applied += applier.apply(server.copy());
     std::this_thread::sleep_for(kPostponePoll);
@@ -45,7 +46,8 @@ std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
       reminded = std::chrono::steady_clock::now();
     }
   }
-  log::info("postpone file removed; cutting over");
+  log::info(released() ? "cut-over released through the control socket; cutting over"
+                       : "postpone file removed; cutting over");
   return applied;
 }
 

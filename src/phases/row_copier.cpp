@@ -74,6 +74,9 @@ CopyStats RowCopier::run(const CopyStart& start) {
   for (;;) {
     server_.check_run_lock();
     throttler_.wait();
+    if (settings_.controls != nullptr) {
+      if (auto seconds = settings_.controls->chunk_time()) sizer.set_target_seconds(*seconds);
+    }
     const std::uint64_t size = sizer.rows();
     std::optional<Key> upper;
     db::with_retries(c, retry, "finding the next chunk",

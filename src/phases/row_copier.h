@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "control/run_controls.h"
 #include "db/db_error.h"
 #include "phases/change_applier.h"
 #include "phases/checkpoint.h"
@@ -20,6 +21,8 @@ struct CopySettings {
   std::uint64_t chunk_size = 0;  // 0 = adaptive
   std::uint64_t chunk_size_max = 20000;
   double sleep = 0;
+  // The control socket's chunk time, read before each chunk; may be nullptr.
+  const control::RunControls* controls = nullptr;
 };
 
 // Where a resumed copy goes on: after `after` (nullopt: from the start), up

@@ -18,16 +18,35 @@ constexpr auto kPausePoll = std::chrono::milliseconds(500);  // reacts within ha
 
 Throttler::Throttler(db::Connection& monitor, ThrottleSettings settings)
     : monitor_(monitor), settings_(std::move(settings)) {
-  for (const auto* limits : {&settings_.max_load, &settings_.critical_load}) {
-    for (const auto& limit : *limits) {
-      if (!monitor_.query_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
-                                "WHERE VARIABLE_NAME = ?",
-                                {db::Param{limit.variable}})) {
-        throw UsageError("'" + limit.variable + "' in --max-load/--critical-load is not a " +
-                         "server status variable (see SHOW GLOBAL STATUS)");
-      }
+  require_known(settings_.max_load);
+  require_known(settings_.critical_load);
+}
+
+void Throttler::require_known(const std::vector<cli::LoadLimit>& limits) {
+  for (const auto& limit : limits) {
+    if (!monitor_.query_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                              "WHERE VARIABLE_NAME = ?",
+                              {db::Param{limit.variable}})) {
+      throw UsageError("'" + limit.variable + "' in --max-load/--critical-load is not a " +
+                       "server status variable (see SHOW GLOBAL STATUS)");
     }
   }
+}
+
+void Throttler::adopt_max_load_override() {
+  if (settings_.controls == nullptr) return;
+  auto limits = settings_.controls->max_load();
+  if (!limits || limits == overridden_) return;
+  overridden_ = *limits;
+  try {
+    db::with_retries(monitor_, settings_.retry, "checking the new max-load",
+                     [&] { require_known(*limits); });
+  } catch (const UsageError& e) {
+    log::warning(std::string("control socket: max-load not changed: ") + e.what());
+    return;
+  }
+  settings_.max_load = *limits;
+  log::info("max-load is now the control socket's");
 }
 
 std::uint64_t Throttler::status(const std::string& variable, Readings& readings) {
@@ -49,9 +68,13 @@ std::uint64_t Throttler::status(const std::string& variable, Readings& readings)
 }
 
 std::string Throttler::pause_reason(Readings& readings) {
+  if (settings_.controls != nullptr && settings_.controls->paused()) {
+    return "paused through the control socket";
+  }
   if (!settings_.pause_file.empty() && std::filesystem::exists(settings_.pause_file)) {
     return "pause file " + settings_.pause_file + " exists";
   }
+  adopt_max_load_override();
   for (const auto& limit : settings_.max_load) {
     const auto value = status(limit.variable, readings);
     if (value > limit.threshold) {

@@ -3,10 +3,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/options.h"
+#include "control/run_controls.h"
 #include "db/connection.h"
 #include "db/retry.h"
 
@@ -17,6 +19,8 @@ struct ThrottleSettings {
   std::vector<cli::LoadLimit> critical_load;  // abort when any is exceeded
   std::string pause_file;                     // pause while it exists
   db::RetryPolicy retry;                      // for the status reads
+  // The control socket's pause and max-load; nullptr when there is none.
+  const control::RunControls* controls = nullptr;
 };
 
 class Throttler {
@@ -35,9 +39,16 @@ class Throttler {
   std::uint64_t status(const std::string& variable, Readings& readings);
   // The reason to pause now, or "" when there is none.
   std::string pause_reason(Readings& readings);
+  // Takes the control socket's max-load when it changed and names only
+  // status variables the server has; otherwise keeps the limits in force.
+  void adopt_max_load_override();
+  // Throws UsageError naming the first variable of `limits` the server lacks.
+  void require_known(const std::vector<cli::LoadLimit>& limits);
 
   db::Connection& monitor_;
   ThrottleSettings settings_;
+  // The control socket's last max-load seen, adopted or not.
+  std::optional<std::vector<cli::LoadLimit>> overridden_;
 };
 
 }  // namespace oa::phases

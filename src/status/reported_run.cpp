@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "control/control_socket.h"
 #include "error.h"
 #include "log.h"
 #include "status/metrics_file.h"
@@ -19,12 +20,17 @@ int run_reported(const RunIdentity& run, const ReportSettings& settings,
   int code = 0;
   std::string error;
   std::unique_ptr<MetricsFile> metrics;
+  std::unique_ptr<control::ControlSocket> socket;
   {
     const ProgressDisplay display(board, settings.progress_interval);
     try {
       if (!settings.metrics_file.empty()) {
         metrics = std::make_unique<MetricsFile>(settings.metrics_file, board,
                                                 MetricsLabels{run.database, run.table});
+      }
+      if (!settings.control_socket.empty() && settings.controls != nullptr) {
+        socket = std::make_unique<control::ControlSocket>(settings.control_socket,
+                                                          *settings.controls, board);
       }
       command();
     } catch (const Error& e) {
@@ -35,6 +41,7 @@ int run_reported(const RunIdentity& run, const ReportSettings& settings,
       error = std::string("internal: ") + e.what();
     }
   }
+  socket.reset();  // before the board it reads goes
   log::clear_observers();
   if (metrics) metrics->finish(code);
   const StatusSnapshot end = board.snapshot();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "control/run_controls.h"
 #include "status/summary.h"
 
 namespace oa::status {
@@ -22,11 +23,13 @@ struct ReportSettings {
   double progress_interval = 30;    // seconds between progress events off a terminal
   std::string metrics_file;         // --metrics-file; empty: none
   std::vector<EndListener> on_end;  // called in order, after the command, before the summary
+  std::string control_socket;       // --control-socket; empty: none
+  control::RunControls* controls = nullptr;  // what the control socket changes
 };
 
 // Runs `command` under a status board, a progress display and, when asked,
-// a metrics file; returns the exit status (0, or the Error's code, or
-// ExitCode::kInternal for any other exception). With settings.json, prints
+// a metrics file and a control socket (which needs settings.controls); returns the exit status (0,
+// or the Error's code, or ExitCode::kInternal for any other exception). With settings.json, prints
 // the summary of `run` as the last line of stdout, whatever the outcome.
 int run_reported(const RunIdentity& run, const ReportSettings& settings,
                  const std::function<void()>& command);

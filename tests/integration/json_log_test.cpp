@@ -2,54 +2,20 @@
 // stderr is a JSON object, the phases appear in order, and stdout holds one
 // summary object with the outcome, the phases' timings and what the run did.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "expectations.h"
+#include "jq.h"
 #include "migration_under_writes.h"
 #include "suite.h"
 #include "support/scratch_database.h"
-#include "support/tool_run.h"
 #include "table_shapes.h"
 
 namespace oa::test {
 namespace {
-
-// jq from the system: an independent parser of what the tool wrote.
-const char kJq[] = "/usr/bin/jq";
-
-// A file holding `text` for as long as the object lives.
-class TextFile {
- public:
-  explicit TextFile(const std::string& text) {
-    char name[] = "/tmp/oa_it_json.XXXXXX";
-    const int fd = mkstemp(name);
-    REQUIRE(fd >= 0);
-    close(fd);
-    path_ = name;
-    std::ofstream(path_, std::ios::binary) << text;
-  }
-  ~TextFile() { std::remove(path_.c_str()); }
-  TextFile(const TextFile&) = delete;
-  TextFile& operator=(const TextFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// jq -r `filter` over `text`; fails the test when jq rejects the input.
-std::string jq(const std::string& filter, const std::string& text) {
-  const TextFile input(text);
-  const ToolResult r = ToolRun(kJq).run({"-r", filter, input.path()});
-  CHECK_MESSAGE(r.exit_code == 0, "jq " << filter << ": " << r.err);
-  return r.out;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
