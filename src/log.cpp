@@ -157,7 +157,11 @@ void clear_observers() {
   observers().clear();
 }
 
-bool status_line_possible() { return format_in_use == Format::kText && isatty(STDERR_FILENO) == 1; }
+bool status_line_possible() {
+  // --quiet asks for warnings and errors only: no status line either.
+  return format_in_use == Format::kText && floor_level <= Severity::info &&
+         isatty(STDERR_FILENO) == 1;
+}
 
 bool show_status_line(const std::string& text) {
   if (!status_line_possible()) return false;

@@ -53,7 +53,8 @@ void clear_observers();
 
 // On a terminal (text format only): shows `text` as the last line of stderr,
 // rewritten in place; log lines print above it. Empty `text` removes it.
-// Returns false, doing nothing, when stderr is not a terminal or in JSON.
+// Returns false, doing nothing, when stderr is not a terminal, in JSON, or
+// with --quiet.
 bool show_status_line(const std::string& text);
 bool status_line_possible();
 
