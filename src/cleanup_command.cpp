@@ -1,7 +1,6 @@
 #include "cleanup_command.h"
 
 #include <algorithm>
-#include <iostream>
 
 #include "db/lock_retry.h"
 #include "error.h"
@@ -65,7 +64,7 @@ void run_cleanup(const cli::Options& o) {
 
   if (o.mode != cli::Mode::kDryRun) {
     for (const auto& line : phases::undo_stopped_swap(server.main(), plan)) {
-      std::cout << line << "\n";
+      log::write_stdout(line + "\n");
     }
   }
   Leftovers left;
@@ -89,10 +88,10 @@ void run_cleanup(const cli::Options& o) {
 
   const std::string target = sql::qualified_name(db, o.table);
   if (left.found.empty()) {
-    std::cout << "nothing to remove: online-alter left no object next to " << target << "\n";
+    log::write_stdout("nothing to remove: online-alter left no object next to " + target + "\n");
   } else if (o.mode == cli::Mode::kDryRun) {
-    for (const auto& f : left.found) std::cout << "would remove " << f << "\n";
-    std::cout << "dry run: nothing was removed\n";
+    for (const auto& f : left.found) log::write_stdout("would remove " + f + "\n");
+    log::write_stdout("dry run: nothing was removed\n");
     return;
   } else {
     const auto failed = left.removal.unwind();
@@ -103,11 +102,11 @@ void run_cleanup(const cli::Options& o) {
                   "could not remove everything next to " + target + ":" + list +
                       "\nRun the cleanup again, or see sql/recovery.sql");
     }
-    for (const auto& f : left.found) std::cout << "removed " << f << "\n";
+    for (const auto& f : left.found) log::write_stdout("removed " + f + "\n");
   }
   if (!o.remove_old_table && exists(n.old)) {
-    std::cout << "kept " << sql::qualified_name(db, n.old)
-              << ", the table as it was before the swap; add --drop-old-table to remove it\n";
+    log::write_stdout("kept " + sql::qualified_name(db, n.old) +
+                      ", the table as it was before the swap; add --drop-old-table to remove it\n");
   }
 }
 

@@ -173,6 +173,11 @@ bool show_status_line(const std::string& text) {
 }
 
 void write_stdout(const std::string& text) {
+  if (format_in_use == Format::kJson) {
+    // Standard output holds only the summary, which carries this text.
+    event(Level::kDebug, "output", "", {{"text", text}});
+    return;
+  }
   std::lock_guard<std::mutex> guard(lock());
   clear_status_line();
   std::cout << text << std::flush;

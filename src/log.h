@@ -58,7 +58,8 @@ void clear_observers();
 bool show_status_line(const std::string& text);
 bool status_line_possible();
 
-// Writes `text` to stdout, moving a status line out of its way first.
+// Writes `text` to stdout, moving a status line out of its way first. In
+// JSON, logs it as an "output" event instead: the summary carries it.
 void write_stdout(const std::string& text);
 
 // The value of field `key` in `fields`, or `otherwise`.

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
-#include <iostream>
 #include <sstream>
 
 #include "db/retry.h"
@@ -42,15 +41,11 @@ using Clock = std::chrono::steady_clock;
 using status::enter_phase;
 using status::Phase;
 
-// What a finished run says on stdout: the text, or in --log-format json a
-// "result" event whose fields join the summary (stdout then holds only it).
-void report(const std::string& text, log::Fields fields = {}) {
-  if (!log::json_enabled()) {
-    log::write_stdout(text);
-    return;
-  }
-  fields.push_back({"text", text});
-  log::event(log::Level::kInfo, "result", "", fields);
+// What a finished run says: `text` on stdout, and `fields` in a "result"
+// event, which the JSON summary carries (as it carries the text).
+void report(const std::string& text, const log::Fields& fields = {}) {
+  log::write_stdout(text);
+  if (!fields.empty()) log::event(log::Level::kInfo, "result", "", fields);
 }
 
 std::string seconds_text(Clock::time_point since) {

@@ -1,7 +1,6 @@
 #include "verify_command.h"
 
 #include <chrono>
-#include <iostream>
 
 #include "db/connection.h"
 #include "error.h"
@@ -120,7 +119,6 @@ void run_verify(const cli::Options& o) {
   const std::string mine = sql::quote_identifier(table.name);
   const std::string theirs = sql::quote_identifier(other.name);
   std::uint64_t ranges = 0, rows = 0, differing = 0;
-  log::Pacer progress(o.progress_interval);
   phases::for_each_range(
       chunker, o.chunk_size,
       [&](const std::optional<phases::Key>& lower, const std::optional<phases::Key>& upper) {
@@ -129,21 +127,21 @@ void run_verify(const cli::Options& o) {
         rows += r.source.rows();
         if (!r.equal()) {
           ++differing;
-          std::cout << "differs: "
-                    << phases::describe_difference(r, phases::range_text(key, lower, upper), mine,
-                                                   theirs)
-                    << std::endl;
+          log::write_stdout(
+              "differs: " +
+              phases::describe_difference(r, phases::range_text(key, lower, upper), mine, theirs) +
+              "\n");
         }
-        if (progress.due()) {
-          log::info("verify: " + std::to_string(ranges) + " ranges, " + std::to_string(rows) +
-                    " rows compared so far, " + std::to_string(differing) + " differ");
-        }
+        log::event(log::Level::kDebug, "verify_progress", "",
+                   {{"ranges", ranges}, {"rows", rows}, {"differing", differing}});
       });
   const std::string seconds =
       log::seconds_text(std::chrono::duration<double>(Clock::now() - started).count());
-  std::cout << (differing == 0 ? "equal: " : "different: ") << sql::qualified_name(db, table.name)
-            << " and " << theirs << ": " << ranges << " key ranges, " << rows << " rows of " << mine
-            << " compared in " << seconds << ", " << differing << " ranges differ" << std::endl;
+  log::write_stdout((differing == 0 ? "equal: " : "different: ") +
+                    sql::qualified_name(db, table.name) + " and " + theirs + ": " +
+                    std::to_string(ranges) + " key ranges, " + std::to_string(rows) + " rows of " +
+                    mine + " compared in " + seconds + ", " + std::to_string(differing) +
+                    " ranges differ\n");
   if (differing > 0) {
     throw Error(ExitCode::kVerificationFailed,
                 std::to_string(differing) + " key ranges of " + mine + " and " + theirs +

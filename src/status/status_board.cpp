@@ -68,6 +68,8 @@ void StatusBoard::observe(std::string_view name, const log::Fields& f) {
     ++now_.retries;
   } else if (name == "result") {
     now_.result = f;
+  } else if (name == "output") {
+    now_.output += log::field_or<std::string>(f, "text", "");
   }
 }
 

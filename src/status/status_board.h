@@ -37,6 +37,7 @@ struct StatusSnapshot {
   std::uint64_t rows_verified = 0;
   std::uint64_t retries = 0;  // statements run again after a lost session
   log::Fields result;         // of the "result" event: what the finished run did
+  std::string output;         // what the text format prints on stdout (the plan, "done: ...")
 };
 
 class StatusBoard {

@@ -26,7 +26,9 @@ std::string summary_json(const StatusSnapshot& s, const RunIdentity& run, int ex
       .add("rows_copied", s.rows_copied)
       .add("chunks", s.chunks)
       .add("retries", s.retries);
-  return out.merge(to_json(s.result)).text();
+  out.merge(to_json(s.result));
+  if (!s.output.empty()) out.add("output", s.output);
+  return out.text();
 }
 
 }  // namespace oa::status

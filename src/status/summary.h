@@ -21,8 +21,9 @@ const char* outcome_name(int exit_code);
 
 // {"time", "event":"summary", "outcome", "exit_code", "error" (when
 // `error` is not empty), "database", "table", "alter", "mode", "seconds",
-// "phases": {name: seconds}, "rows_copied", "chunks", "retries", then the
-// fields of the run's "result" event}. On one line, without a newline.
+// "phases": {name: seconds}, "rows_copied", "chunks", "retries", the fields
+// of the run's "result" event, "output" (what the text format prints on
+// stdout, when there is any)}. On one line, without a newline.
 std::string summary_json(const StatusSnapshot& s, const RunIdentity& run, int exit_code,
                          const std::string& error);
 

@@ -1,6 +1,7 @@
 // --log-format json read the way a cron job reads it: with jq. Every line of
 // stderr is a JSON object, the phases appear in order, and stdout holds one
 // summary object with the outcome, the phases' timings and what the run did.
+#include <cppconn/connection.h>
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -12,6 +13,9 @@
 #include "migration_under_writes.h"
 #include "suite.h"
 #include "support/scratch_database.h"
+#include "support/sql_text.h"
+#include "support/table_fill.h"
+#include "support/text_query.h"
 #include "table_shapes.h"
 
 namespace oa::test {
@@ -90,6 +94,33 @@ TEST_CASE("--log-format json on a refusal: an error event and a summary with the
         "true\n");
   CHECK(jq(".outcome, .exit_code, (.error | contains(\"no_such_table\"))", result.out) ==
         "refused\n4\ntrue\n");
+}
+
+}  // namespace oa::test
+
+namespace oa::test {
+
+TEST_CASE("--log-format json for verify: its findings travel in the summary's output") {
+  ScratchDatabase database(test_server(), "oa_it_json_verify");
+  {
+    auto connection = connect();
+    create_table(*connection, integer_key_shape(), database.name(), "left_side");
+    fill_table(*connection, integer_key_shape(), database.name(), "left_side", 500);
+    execute_sql(*connection, "CREATE TABLE " + qualified_name(database.name(), "right_side") +
+                                 " LIKE " + qualified_name(database.name(), "left_side"));
+    execute_sql(*connection, "INSERT INTO " + qualified_name(database.name(), "right_side") +
+                                 " SELECT * FROM " + qualified_name(database.name(), "left_side"));
+  }
+  std::vector<std::string> args{"verify"};
+  const std::vector<std::string> connection = test_server().tool_connection_args();
+  args.insert(args.end(), connection.begin(), connection.end());
+  args.insert(args.end(), {"--database", database.name(), "--table", "left_side", "--against",
+                           "right_side", "--log-format", "json"});
+  const ToolResult result = online_alter().run(args);
+  CHECK_MESSAGE(result.exit_code == 0, result.describe());
+  REQUIRE(lines_of(result.out).size() == 1);
+  CHECK(jq(".outcome, .mode, (.output | startswith(\"equal: \"))", result.out) ==
+        "ok\nverify\ntrue\n");
 }
 
 }  // namespace oa::test
