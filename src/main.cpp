@@ -5,6 +5,7 @@
 
 #include "cleanup_command.h"
 #include "cli/options.h"
+#include "cli/password_prompt.h"
 #include "error.h"
 #include "interrupt.h"
 #include "log.h"
@@ -14,10 +15,13 @@
 int main(int argc, char** argv) {
   using oa::ExitCode;
   try {
-    const oa::cli::ParseResult parsed = oa::cli::parse_options(argc, argv);
+    oa::cli::ParseResult parsed = oa::cli::parse_options(argc, argv);
     if (!parsed.print_and_exit.empty()) {
       std::cout << parsed.print_and_exit;
       return 0;
+    }
+    if (parsed.options.ask_password) {
+      parsed.options.connection.password = oa::cli::read_password_from_terminal("Password: ");
     }
     oa::log::init(parsed.options.verbosity);
     switch (parsed.options.command) {
