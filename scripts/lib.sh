@@ -109,9 +109,14 @@ EOF
   export OA_SERVER_DEFAULTS=$OA_SERVER_DIR/my.cnf
   export OA_SSL_CA=$OA_SERVER_DIR/ca.pem
   export MYSQL_PWD="oa-$RANDOM$RANDOM"
-  oa_root_sql "CREATE USER 'oa'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
+  # The anonymous accounts mariadb-install-db creates would match a client on
+  # localhost before any 'name'@'%' account that the tests create; the tests
+  # create and grant such accounts, hence WITH GRANT OPTION.
+  oa_root_sql "DROP USER IF EXISTS ''@'localhost'; DROP USER IF EXISTS ''@'$(hostname)';
+    CREATE USER 'oa'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
     CREATE USER 'oa'@'localhost' IDENTIFIED BY '$MYSQL_PWD';
-    GRANT ALL ON *.* TO 'oa'@'127.0.0.1'; GRANT ALL ON *.* TO 'oa'@'localhost';" ||
+    GRANT ALL ON *.* TO 'oa'@'127.0.0.1' WITH GRANT OPTION;
+    GRANT ALL ON *.* TO 'oa'@'localhost' WITH GRANT OPTION;" ||
     oa_die "could not create the test user"
   oa_log "MariaDB $(oa_root_sql 'SELECT VERSION()' -N) on 127.0.0.1:$port (datadir $OA_SERVER_DIR)"
 }
