@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sql/privileges_sql.h"
+
 namespace oa::schema {
 namespace {
 
@@ -29,6 +31,20 @@ ServerRole TableInspector::server_role() {
       "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
       "WHERE VARIABLE_NAME = 'SLAVES_RUNNING'");
   return role;
+}
+
+HeldPrivileges TableInspector::held_privileges(const std::string& database) {
+  HeldPrivileges held;
+  const auto account = connection_.query(sql::current_account());
+  if (account.empty() || !account.front()[0]) return held;
+  held.account = *account.front()[0];
+  held.role_active = account.front()[1].has_value();
+  const std::string grantee = sql::grantee_of(held.account);
+  for (const auto& r : connection_.query(sql::held_privileges(),
+                                         {Param{grantee}, Param{grantee}, Param{database}})) {
+    if (r[0]) held.privileges.insert(*r[0]);
+  }
+  return held;
 }
 
 bool TableInspector::database_exists(const std::string& database) {

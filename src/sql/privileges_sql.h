@@ -1,0 +1,22 @@
+// Text of the queries that read the privileges of the session's account.
+// Pure functions; values are placeholders.
+#pragma once
+
+#include <string>
+
+namespace oa::sql {
+
+// CURRENT_USER() ("user@host", the account the server authenticated) and
+// CURRENT_ROLE() (NULL when no role is active).
+std::string current_account();
+
+// PRIVILEGE_TYPE of each privilege an account holds on every schema (global)
+// or on one schema, by name or by a wildcard grant such as `app\_%`.
+// Placeholders: the grantee (see grantee_of), the grantee again, the schema.
+std::string held_privileges();
+
+// The account as information_schema writes GRANTEE ("'user'@'host'"), from
+// CURRENT_USER()'s "user@host" (split at the last '@').
+std::string grantee_of(const std::string& current_user);
+
+}  // namespace oa::sql
