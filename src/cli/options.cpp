@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "       online-alter cleanup --database D --table T [--dry-run] [--drop-old-table]\n"
     "Changes the schema of table T while the application keeps using it.\n"
     "Without --dry-run or --execute, prints the plan and changes nothing.\n"
+    "A DSN argument h=host,P=port,u=user,p=password,D=database,t=table,S=socket may stand\n"
+    "for the connection options, --database and --table.\n"
     "verify compares two tables chunk by chunk (see online-alter verify --help).\n"
     "cleanup removes what a stopped run left (see online-alter cleanup --help).\n";
 

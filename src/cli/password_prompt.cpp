@@ -4,16 +4,31 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
+
 #include "error.h"
 
 namespace oa::cli {
 namespace {
 
-// Owns the descriptor of /dev/tty and puts its echo back as it was, on every
-// path out (a read error included).
+volatile std::sig_atomic_t interrupted = 0;
+
+extern "C" void note_interrupt(int) { interrupted = 1; }
+
+// Owns the descriptor of /dev/tty and turns its echo off; puts the echo and
+// the handlers of SIGINT and SIGTERM back as they were on every path out.
 class SilentTerminal {
  public:
   explicit SilentTerminal(int fd) : fd_(fd) {
+    // A signal must not end the process while echo is off: the shell would be
+    // left without it. Without SA_RESTART, the read() below returns EINTR.
+    struct sigaction action {};
+    action.sa_handler = note_interrupt;
+    sigemptyset(&action.sa_mask);
+    interrupted = 0;
+    sigaction(SIGINT, &action, &saved_int_);
+    sigaction(SIGTERM, &action, &saved_term_);
     restore_ = tcgetattr(fd_, &saved_) == 0;
     if (restore_) {
       termios silent = saved_;
@@ -25,6 +40,8 @@ class SilentTerminal {
   ~SilentTerminal() {
     if (restore_) tcsetattr(fd_, TCSAFLUSH, &saved_);
     close(fd_);
+    sigaction(SIGINT, &saved_int_, nullptr);
+    sigaction(SIGTERM, &saved_term_, nullptr);
   }
   SilentTerminal(const SilentTerminal&) = delete;
   SilentTerminal& operator=(const SilentTerminal&) = delete;
@@ -33,6 +50,8 @@ class SilentTerminal {
   int fd_;
   termios saved_{};
   bool restore_ = false;
+  struct sigaction saved_int_ {};
+  struct sigaction saved_term_ {};
 };
 
 }  // namespace
@@ -54,6 +73,10 @@ std::string read_password_from_terminal(const std::string& prompt) {
   char c;
   while (true) {
     const ssize_t n = read(fd, &c, 1);
+    if (n < 0 && errno == EINTR && interrupted) {
+      throw Error(ExitCode::kInterrupted, "interrupted at the password prompt");
+    }
+    if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw UsageError("--ask-pass could not read the password from the terminal");
     if (n == 0 || c == '\n') break;
     password.push_back(c);

@@ -2,7 +2,9 @@
 
 namespace oa::sql {
 
-std::string current_account() { return "SELECT CURRENT_USER(), CURRENT_ROLE()"; }
+std::string current_account() { return "SELECT CURRENT_USER()"; }
+
+std::string current_role() { return "SELECT CURRENT_ROLE()"; }
 
 // Table-level grants are left out: the tool creates tables (shadow, change
 // log, checkpoint) that a grant on one table cannot cover. A schema grant is

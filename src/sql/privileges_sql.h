@@ -6,9 +6,12 @@
 
 namespace oa::sql {
 
-// CURRENT_USER() ("user@host", the account the server authenticated) and
-// CURRENT_ROLE() (NULL when no role is active).
+// CURRENT_USER(): "user@host", the account the server authenticated.
 std::string current_account();
+
+// CURRENT_ROLE(): the active role; NULL (MariaDB) or "NONE" (MySQL 8) when
+// none is. MySQL 5.7, which has no roles, refuses it with error 1305.
+std::string current_role();
 
 // PRIVILEGE_TYPE of each privilege an account holds on every schema (global)
 // or on one schema, by name or by a wildcard grant such as `app\_%`.

@@ -5,7 +5,8 @@
 using namespace oa::sql;
 
 TEST_CASE("the account's privileges: global and on the schema, by pattern") {
-  CHECK(current_account() == "SELECT CURRENT_USER(), CURRENT_ROLE()");
+  CHECK(current_account() == "SELECT CURRENT_USER()");
+  CHECK(current_role() == "SELECT CURRENT_ROLE()");
   CHECK(held_privileges() ==
         "SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = ? "
         "UNION SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES "
