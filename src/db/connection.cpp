@@ -129,14 +129,17 @@ std::unique_ptr<sql::Connection> connect_once(const ConnectionSettings& settings
 
 // Every session of the tool is opened here, so all of them use the same TLS.
 std::unique_ptr<sql::Connection> connect(const ConnectionSettings& settings) {
+  std::unique_ptr<sql::Connection> connection;
   try {
-    return connect_once(settings);
+    connection = connect_once(settings);
   } catch (const sql::SQLException& e) {
     if (!retry_without_tls(settings, e.getErrorCode())) throw;
     ConnectionSettings plain = settings;
     plain.ssl_mode = SslMode::kDisabled;
     return connect_once(plain);
   }
+  require_encrypted(*connection, settings);
+  return connection;
 }
 
 }  // namespace

@@ -1,5 +1,13 @@
 #include "db/tls_properties.h"
 
+#include <cppconn/exception.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+
+#include <memory>
+
+#include "sql/tls_sql.h"
+
 namespace oa::db {
 namespace {
 
@@ -13,7 +21,9 @@ constexpr int kAccessDenied = 1045;        // ER_ACCESS_DENIED_ERROR
 // refused with it) and starts TLS only when asked with sslEnforce or given a
 // certificate file. Given sslCA it always checks the certificate chain;
 // sslVerify adds the check of the host name. So each mode is built from
-// sslEnforce, the files, and sslVerify.
+// sslEnforce, the files, and sslVerify. Neither sslEnforce nor sslCA refuses a
+// server without TLS, though: it connects in plain text (tested against a
+// MariaDB 10.11 started with skip-ssl), hence require_encrypted().
 void add_tls_properties(const ConnectionSettings& settings, ::sql::ConnectOptionsMap& properties) {
   if (settings.ssl_mode == SslMode::kDisabled) return;
   properties["sslEnforce"] = true;
@@ -21,6 +31,20 @@ void add_tls_properties(const ConnectionSettings& settings, ::sql::ConnectOption
   if (!settings.ssl_cert.empty()) properties["sslCert"] = ::sql::SQLString(settings.ssl_cert);
   if (!settings.ssl_key.empty()) properties["sslKey"] = ::sql::SQLString(settings.ssl_key);
   if (settings.ssl_mode == SslMode::kVerifyIdentity) properties["sslVerify"] = true;
+}
+
+void require_encrypted(::sql::Connection& connection, const ConnectionSettings& settings) {
+  if (settings.ssl_mode == SslMode::kDisabled || settings.ssl_mode == SslMode::kPreferred) return;
+  std::unique_ptr<::sql::Statement> statement(connection.createStatement());
+  std::unique_ptr<::sql::ResultSet> row(statement->executeQuery(sql::session_cipher()));
+  if (row->next() && !row->getString(2).asStdString().empty()) return;
+  throw ::sql::SQLException(
+      "the server did not start TLS (it may not offer it), and --ssl-mode " +
+          std::string(settings.ssl_mode == SslMode::kRequired   ? "REQUIRED"
+                      : settings.ssl_mode == SslMode::kVerifyCa ? "VERIFY_CA"
+                                                                : "VERIFY_IDENTITY") +
+          " does not allow a plain connection",
+      "HY000", kTlsHandshakeFailed);
 }
 
 // PREFERRED means plain when the server has no TLS; with a CA the user asked

@@ -11,6 +11,10 @@ namespace oa::db {
 // SslMode::kDisabled) to `properties`.
 void add_tls_properties(const ConnectionSettings& settings, ::sql::ConnectOptionsMap& properties);
 
+// Throws sql::SQLException (error 2026) when `settings` require TLS
+// (REQUIRED and stronger) and `connection` is not encrypted.
+void require_encrypted(::sql::Connection& connection, const ConnectionSettings& settings);
+
 // Whether a connection that failed with `error_code` is tried again without
 // TLS: only with SslMode::kPreferred and no certificate authority given, when
 // the failure was the TLS handshake itself.
