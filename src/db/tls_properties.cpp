@@ -6,13 +6,13 @@
 
 #include <memory>
 
+#include "db/db_error.h"
 #include "sql/tls_sql.h"
 
 namespace oa::db {
 namespace {
 
-constexpr int kTlsHandshakeFailed = 2026;  // CR_SSL_CONNECTION_ERROR
-constexpr int kAccessDenied = 1045;        // ER_ACCESS_DENIED_ERROR
+constexpr int kAccessDenied = 1045;  // ER_ACCESS_DENIED_ERROR
 
 }  // namespace
 
@@ -44,21 +44,21 @@ void require_encrypted(::sql::Connection& connection, const ConnectionSettings& 
                       : settings.ssl_mode == SslMode::kVerifyCa ? "VERIFY_CA"
                                                                 : "VERIFY_IDENTITY") +
           " does not allow a plain connection",
-      "HY000", kTlsHandshakeFailed);
+      "HY000", kErrTlsConnection);
 }
 
 // PREFERRED means plain when the server has no TLS; with a CA the user asked
 // for a check, and a failed check must not be silently skipped.
 bool retry_without_tls(const ConnectionSettings& settings, int error_code) {
   return settings.ssl_mode == SslMode::kPreferred && settings.ssl_ca.empty() &&
-         error_code == kTlsHandshakeFailed;
+         error_code == kErrTlsConnection;
 }
 
 std::string tls_hint(const ConnectionSettings& settings, int error_code) {
   if (error_code == kAccessDenied && settings.ssl_mode == SslMode::kDisabled) {
     return "; an account created REQUIRE SSL is refused with --ssl-mode DISABLED";
   }
-  if (error_code == kTlsHandshakeFailed) {
+  if (error_code == kErrTlsConnection) {
     return "; check --ssl-mode and that --ssl-ca is the authority that signed the server's "
            "certificate";
   }
