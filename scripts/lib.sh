@@ -10,7 +10,7 @@ oa_die() { oa_log "error: $*"; exit 1; }
 # Packages needed to build the tool and to run its tests.
 OA_BUILD_PACKAGES=(meson ninja-build pkg-config g++ libmysqlcppconn-dev
   libboost-program-options-dev libboost-log-dev libxxhash-dev doctest-dev)
-OA_SERVER_PACKAGES=(mariadb-server mariadb-client)
+OA_SERVER_PACKAGES=(mariadb-server mariadb-client openssl)
 # The integration tests read --log-format json with jq, as a cron job would.
 OA_TEST_PACKAGES=(jq)
 
@@ -47,10 +47,26 @@ oa_build() {
   oa_log "built $OA_BUILD/online-alter"
 }
 
+# Writes a throwaway certificate authority and a server certificate signed by it
+# into directory $1: ca.pem, server-cert.pem, server-key.pem. The server
+# certificate names 127.0.0.1 and localhost, so that VERIFY_IDENTITY can pass.
+oa_make_certificates() {
+  local dir=$1
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=online-alter test CA" \
+    -keyout "$dir/ca-key.pem" -out "$dir/ca.pem" >/dev/null 2>&1 &&
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+      -keyout "$dir/server-key.pem" -out "$dir/server.csr" >/dev/null 2>&1 &&
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$dir/server.ext" &&
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca-key.pem" \
+      -CAcreateserial -days 2 -extfile "$dir/server.ext" -out "$dir/server-cert.pem" >/dev/null 2>&1
+}
+
 oa_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Starts a throwaway MariaDB on loopback with its own datadir and port, and
-# exports OA_HOST, OA_PORT, OA_SOCKET, OA_USER and MYSQL_PWD for clients.
+# exports OA_HOST, OA_PORT, OA_SOCKET, OA_USER and MYSQL_PWD for clients. The
+# server offers TLS with a certificate signed by a throwaway CA whose
+# certificate is exported as OA_SSL_CA.
 # The password travels only in the environment, never on a command line.
 # OA_BUFFER_POOL and OA_REDO_LOG size the buffer pool and the redo log.
 oa_server_start() {
@@ -61,6 +77,7 @@ oa_server_start() {
   mariadb-install-db --no-defaults --user=root --datadir="$OA_SERVER_DIR/data" \
     --auth-root-authentication-method=socket >"$OA_SERVER_DIR/install.log" 2>&1 ||
     { cat "$OA_SERVER_DIR/install.log" >&2; oa_die "mariadb-install-db failed"; }
+  oa_make_certificates "$OA_SERVER_DIR" || oa_die "openssl could not make the test certificates"
   cat >"$OA_SERVER_DIR/my.cnf" <<EOF
 [mariadbd]
 datadir=$OA_SERVER_DIR/data
@@ -77,6 +94,9 @@ innodb_flush_log_at_trx_commit=2
 max_connections=500
 character-set-server=utf8mb4
 collation-server=utf8mb4_general_ci
+ssl-ca=$OA_SERVER_DIR/ca.pem
+ssl-cert=$OA_SERVER_DIR/server-cert.pem
+ssl-key=$OA_SERVER_DIR/server-key.pem
 EOF
   mariadbd --defaults-file="$OA_SERVER_DIR/my.cnf" >/dev/null 2>&1 &
   OA_SERVER_PID=$!
@@ -89,10 +109,16 @@ EOF
   export OA_HOST=127.0.0.1 OA_PORT=$port OA_SOCKET=$OA_SERVER_DIR/mysqld.sock OA_USER=oa
   # How to start the same server again (the tests that restart it mid-run).
   export OA_SERVER_DEFAULTS=$OA_SERVER_DIR/my.cnf
+  export OA_SSL_CA=$OA_SERVER_DIR/ca.pem
   export MYSQL_PWD="oa-$RANDOM$RANDOM"
-  oa_root_sql "CREATE USER 'oa'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
+  # The anonymous accounts mariadb-install-db creates would match a client on
+  # localhost before any 'name'@'%' account that the tests create; the tests
+  # create and grant such accounts, hence WITH GRANT OPTION.
+  oa_root_sql "DROP USER IF EXISTS ''@'localhost'; DROP USER IF EXISTS ''@'$(hostname)';
+    CREATE USER 'oa'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
     CREATE USER 'oa'@'localhost' IDENTIFIED BY '$MYSQL_PWD';
-    GRANT ALL ON *.* TO 'oa'@'127.0.0.1'; GRANT ALL ON *.* TO 'oa'@'localhost';" ||
+    GRANT ALL ON *.* TO 'oa'@'127.0.0.1' WITH GRANT OPTION;
+    GRANT ALL ON *.* TO 'oa'@'localhost' WITH GRANT OPTION;" ||
     oa_die "could not create the test user"
   oa_log "MariaDB $(oa_root_sql 'SELECT VERSION()' -N) on 127.0.0.1:$port (datadir $OA_SERVER_DIR)"
 }

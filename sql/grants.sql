@@ -2,33 +2,47 @@
 --
 -- Replace before running (as an administrator):
 --   app_db        the schema that holds the tables to change
---   migrator      the account name; '10.0.%' the hosts it connects from
---   change-me     its password (give it to the tool through MYSQL_PWD or a
---                 defaults file, never on the command line)
+--   '%'           the hosts the account connects from (narrow it, e.g. '10.0.%')
+--   change-me     its password (give it to the tool through MYSQL_PWD,
+--                 --defaults-file, ~/.my.cnf or --ask-pass, never on the
+--                 command line)
 --
 -- Grant these on the schema only, not on *.*: the tool never needs to touch
--- another schema.
+-- another schema. A grant on single tables is not enough: the tool creates
+-- tables of its own next to the table it changes. Before it creates anything,
+-- a migration checks that the account holds every privilege of the GRANT
+-- below (globally or on the schema) and refuses, naming what is missing,
+-- otherwise. Privileges that come through a role are not visible to that
+-- check: with a role active it does not refuse.
 
-CREATE USER IF NOT EXISTS 'migrator'@'10.0.%' IDENTIFIED BY 'change-me';
+CREATE USER IF NOT EXISTS 'online_alter'@'%' IDENTIFIED BY 'change-me';
 
 GRANT
-  SELECT,       -- inspect the table; copy and verify its rows; read the change log
+  SELECT,       -- inspect the table; copy and verify its rows; read the change
+                -- log; cleanup and verify find the objects they look for
   INSERT,       -- copy rows into the shadow table; the triggers append keys to
-                -- the change log; ANALYZE TABLE of the shadow table
-  UPDATE,       -- the copy's no-op ON DUPLICATE KEY UPDATE
+                -- the change log; the checkpoint; ANALYZE TABLE of the shadow
+  UPDATE,       -- the copy's no-op ON DUPLICATE KEY UPDATE; the checkpoint
   DELETE,       -- applying logged changes deletes from the shadow table and
                 -- the change log
-  CREATE,       -- CREATE TABLE t_oa_new LIKE t; CREATE TABLE t_oa_chg (the
-                -- change log); RENAME TABLE (target names)
-  DROP,         -- drop the shadow table and the change log on failure, the
-                -- change log and the old table after the swap;
-                -- RENAME TABLE (source names)
+  CREATE,       -- CREATE TABLE _t_new LIKE t; the change log and the
+                -- checkpoint tables; RENAME TABLE (target names)
+  DROP,         -- drop the shadow table, the change log and the checkpoint on
+                -- failure, the old table after the swap; RENAME TABLE (source
+                -- names); cleanup drops what a stopped run left
   ALTER,        -- apply the requested ALTER to the shadow table; RENAME TABLE
-  INDEX,        -- ALTER clauses that add or drop indexes
-  TRIGGER,      -- create and drop the capture triggers t_oa_ins, t_oa_upd, t_oa_del
+  INDEX,        -- ALTER clauses that add or drop indexes; indexes added after
+                -- the copy
+  TRIGGER,      -- create and drop the capture triggers; cleanup drops them
   LOCK TABLES   -- short LOCK TABLES ... WRITE while the triggers are created,
                 -- while they are dropped, and at the cut-over
-ON `app_db`.* TO 'migrator'@'10.0.%';
+ON `app_db`.* TO 'online_alter'@'%';
+
+-- What the other commands need of the same grant:
+--   online-alter verify   SELECT only (it reads both tables in one snapshot).
+--   online-alter cleanup  SELECT, DROP, TRIGGER and LOCK TABLES (it drops the
+--                         triggers inside a short LOCK TABLES, then tables).
+-- An account for verify alone: GRANT SELECT ON `app_db`.* TO ...
 
 -- The triggers run with the privileges of the account that created them: keep
 -- this account and its grants until the migration has ended.
@@ -47,5 +61,8 @@ ON `app_db`.* TO 'migrator'@'10.0.%';
 -- with error 1419 otherwise). Prefer the server setting to granting SUPER:
 --   SET GLOBAL log_bin_trust_function_creators = ON;
 
+-- To require TLS of the account (see --ssl-mode):
+--   ALTER USER 'online_alter'@'%' REQUIRE SSL;
+
 -- Check the result:
-SHOW GRANTS FOR 'migrator'@'10.0.%';
+SHOW GRANTS FOR 'online_alter'@'%';

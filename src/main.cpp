@@ -6,6 +6,7 @@
 
 #include "cleanup_command.h"
 #include "cli/options.h"
+#include "cli/password_prompt.h"
 #include "error.h"
 #include "interrupt.h"
 #include "log.h"
@@ -40,10 +41,13 @@ const char* mode_name(const oa::cli::Options& o) {
 int main(int argc, char** argv) {
   using oa::ExitCode;
   try {
-    const oa::cli::ParseResult parsed = oa::cli::parse_options(argc, argv);
+    oa::cli::ParseResult parsed = oa::cli::parse_options(argc, argv);
     if (!parsed.print_and_exit.empty()) {
       std::cout << parsed.print_and_exit;
       return 0;
+    }
+    if (parsed.options.ask_password) {
+      parsed.options.connection.password = oa::cli::read_password_from_terminal("Password: ");
     }
     const oa::cli::Options& o = parsed.options;
     oa::log::init(o.verbosity, o.json_log ? oa::log::Format::kJson : oa::log::Format::kText);

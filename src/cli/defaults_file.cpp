@@ -1,6 +1,9 @@
 #include "cli/defaults_file.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +52,19 @@ std::map<std::string, std::string> parse_client_group(const std::string& text) {
 std::map<std::string, std::string> read_client_group(const std::string& path) {
   std::ifstream file(path);
   if (!file) throw UsageError("cannot read --defaults-file " + path + ": check the path");
+  std::stringstream text;
+  text << file.rdbuf();
+  return parse_client_group(text.str());
+}
+
+std::map<std::string, std::string> read_home_client_group() {
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || *home == '\0') return {};
+  const std::string path = std::string(home) + "/.my.cnf";
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0) return {};
+  std::ifstream file(path);
+  if (!file) throw UsageError("cannot read " + path + ": check its permissions");
   std::stringstream text;
   text << file.rdbuf();
   return parse_client_group(text.str());

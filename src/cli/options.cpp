@@ -6,7 +6,9 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/connection_sources.h"
 #include "cli/defaults_file.h"
+#include "cli/dsn.h"
 #include "error.h"
 #include "exit_codes.h"
 
@@ -21,6 +23,8 @@ constexpr const char* kUsage =
     "       online-alter cleanup --database D --table T [--dry-run] [--drop-old-table]\n"
     "Changes the schema of table T while the application keeps using it.\n"
     "Without --dry-run or --execute, prints the plan and changes nothing.\n"
+    "A DSN argument h=host,P=port,u=user,p=password,D=database,t=table,S=socket may stand\n"
+    "for the connection options, --database and --table.\n"
     "verify compares two tables chunk by chunk (see online-alter verify --help).\n"
     "cleanup removes what a stopped run left (see online-alter cleanup --help).\n";
 
@@ -48,8 +52,15 @@ po::options_description connection_options() {
       ("port,P", po::value<unsigned>(), "server port (default 3306)")
       ("user,u", po::value<std::string>(), "user name (default: the login name)")
       ("password,p", po::value<std::string>(), "password (prefer MYSQL_PWD or --defaults-file)")
+      ("ask-pass", po::bool_switch(), "ask for the password on the terminal, without echo")
       ("socket,S", po::value<std::string>(), "unix socket instead of host and port")
-      ("defaults-file", po::value<std::string>(), "my.cnf-style file; its [client] group is read");
+      ("defaults-file", po::value<std::string>(),
+       "my.cnf-style file; its [client] group is read (before ~/.my.cnf's)")
+      ("ssl-mode", po::value<std::string>(),
+       "DISABLED, PREFERRED (default), REQUIRED, VERIFY_CA or VERIFY_IDENTITY")
+      ("ssl-ca", po::value<std::string>(), "PEM file of the CA that signed the server's certificate")
+      ("ssl-cert", po::value<std::string>(), "PEM file of the client certificate")
+      ("ssl-key", po::value<std::string>(), "PEM file of the client certificate's key");
   return connection;
 }
 
@@ -158,10 +169,12 @@ po::options_description describe_verify_options() {
   return all;
 }
 
-// Hides the value of --password/-p in argv so `ps` shows only asterisks.
+// Hides the value of --password/-p and a DSN's p= in argv so `ps` shows only
+// asterisks.
 void scrub_password(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     char* arg = argv[i];
+    if (looks_like_dsn(arg)) hide_dsn_password(arg);
     char* value = nullptr;
     if ((std::strcmp(arg, "--password") == 0 || std::strcmp(arg, "-p") == 0) && i + 1 < argc) {
       value = argv[i + 1];
@@ -184,40 +197,30 @@ void require_positive(double value, const char* option) {
   if (!(value > 0)) throw UsageError(std::string("--") + option + " must be greater than 0");
 }
 
-db::ConnectionSettings connection_settings(const po::variables_map& vm) {
-  db::ConnectionSettings s;
-  std::map<std::string, std::string> file;
-  if (auto path = get<std::string>(vm, "defaults-file")) file = read_client_group(*path);
-  auto pick = [&](const char* option, const char* key) -> std::optional<std::string> {
-    if (auto v = get<std::string>(vm, option)) return v;
-    if (auto it = file.find(key); it != file.end()) return it->second;
-    return std::nullopt;
-  };
-  if (auto v = pick("host", "host")) s.host = *v;
-  if (auto v = pick("socket", "socket")) s.socket = *v;
-  if (auto v = pick("database", "database")) s.database = *v;
-  if (auto v = pick("user", "user")) {
-    s.user = *v;
-  } else if (const char* login = std::getenv("USER")) {
-    s.user = login;
+// The connection settings (and the table) given on the command line, by
+// option name: the options merged with the DSN.
+std::map<std::string, std::string> command_line_settings(const po::variables_map& vm) {
+  std::map<std::string, std::string> given;
+  for (const char* name : {"host", "user", "password", "socket", "database", "table", "ssl-mode",
+                           "ssl-ca", "ssl-cert", "ssl-key"}) {
+    if (auto v = get<std::string>(vm, name)) given[name] = *v;
   }
-  if (auto v = get<unsigned>(vm, "port")) {
-    s.port = *v;
-  } else if (auto it = file.find("port"); it != file.end()) {
-    try {
-      s.port = static_cast<unsigned>(std::stoul(it->second));
-    } catch (const std::exception&) {
-      throw UsageError("port = " + it->second + " in --defaults-file is not a number");
-    }
+  if (auto v = get<unsigned>(vm, "port")) given["port"] = std::to_string(*v);
+  if (auto dsn = get<std::string>(vm, "dsn")) given = merge_dsn(given, parse_dsn(*dsn));
+  return given;
+}
+
+db::ConnectionSettings connection_settings(const std::map<std::string, std::string>& given,
+                                           const po::variables_map& vm) {
+  ConnectionSources sources;
+  sources.command_line = given;
+  if (const char* env = std::getenv("MYSQL_PWD")) sources.environment_password = env;
+  if (auto path = get<std::string>(vm, "defaults-file")) {
+    sources.defaults_file = read_client_group(*path);
   }
-  if (auto v = get<std::string>(vm, "password")) {
-    s.password = *v;
-  } else if (const char* env = std::getenv("MYSQL_PWD")) {
-    s.password = env;
-  } else if (auto it = file.find("password"); it != file.end()) {
-    s.password = it->second;
-  }
-  return s;
+  sources.home_file = read_home_client_group();
+  if (const char* login = std::getenv("USER")) sources.login_name = login;
+  return resolve_connection(sources);
 }
 
 }  // namespace
@@ -255,8 +258,16 @@ namespace {
 void parse_into(po::variables_map& vm, const po::options_description& description, int argc,
                 char** argv, int first) {
   try {
-    po::store(
-        po::command_line_parser(argc - first + 1, argv + first - 1).options(description).run(), vm);
+    // The positional argument is the DSN; it is left out of --help's table.
+    po::options_description with_dsn;
+    with_dsn.add(description).add_options()("dsn", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("dsn", 1);
+    po::store(po::command_line_parser(argc - first + 1, argv + first - 1)
+                  .options(with_dsn)
+                  .positional(positional)
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     scrub_password(argc, argv);
@@ -280,10 +291,15 @@ std::string help_or_version(const po::variables_map& vm, const char* usage,
 
 // The options both commands share: connection, database, table, output.
 void read_common(const po::variables_map& vm, Options& o) {
-  o.connection = connection_settings(vm);
-  if (o.connection.database.empty()) throw UsageError("--database is required");
-  if (auto v = get<std::string>(vm, "table")) o.table = *v;
-  if (o.table.empty()) throw UsageError("--table is required");
+  const auto given = command_line_settings(vm);
+  o.connection = connection_settings(given, vm);
+  if (o.connection.database.empty()) throw UsageError("--database (or D= in the DSN) is required");
+  if (auto it = given.find("table"); it != given.end()) o.table = it->second;
+  if (o.table.empty()) throw UsageError("--table (or t= in the DSN) is required");
+  o.ask_password = vm["ask-pass"].as<bool>();
+  if (o.ask_password && given.count("password")) {
+    throw UsageError("--ask-pass and a password on the command line exclude each other");
+  }
   o.progress_interval = vm["progress-interval"].as<double>();
   require_positive(o.progress_interval, "progress-interval");
   if (vm["verbose"].as<bool>() && vm["quiet"].as<bool>()) {

@@ -27,6 +27,7 @@ struct LoadLimit {
 struct Options {
   Command command = Command::kMigrate;
   db::ConnectionSettings connection;
+  bool ask_password = false;  // --ask-pass: main() reads the password from the terminal
   std::string table;
   std::string against;               // verify: the table compared with `table`
   std::vector<std::string> columns;  // verify: the columns compared; empty = all shared
@@ -72,9 +73,10 @@ struct ParseResult {
   std::string print_and_exit;  // --help or --version text; empty otherwise
 };
 
-// Parses argv (and MYSQL_PWD, and --defaults-file). Throws UsageError naming the
-// bad option and the fix. Overwrites a --password value in argv so that it does
-// not stay visible in the process list.
+// Parses argv (options and an optional DSN argument), MYSQL_PWD, --defaults-file
+// and ~/.my.cnf (see resolve_connection for which wins). Throws UsageError
+// naming the bad option and the fix. Overwrites a --password value and a DSN's
+// p= value in argv so that they do not stay visible in the process list.
 ParseResult parse_options(int argc, char** argv);
 
 // Parses "VAR=N[,VAR=N]"; "0" or "" means no limit. Throws UsageError.

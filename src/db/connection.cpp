@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "db/db_error.h"
+#include "db/tls_properties.h"
 #include "log.h"
 
 namespace oa::db {
@@ -106,7 +107,7 @@ std::string ConnectionSettings::describe() const {
 
 namespace {
 
-std::unique_ptr<sql::Connection> connect(const ConnectionSettings& settings) {
+std::unique_ptr<sql::Connection> connect_once(const ConnectionSettings& settings) {
   sql::ConnectOptionsMap options;
   if (!settings.socket.empty()) {
     options["hostName"] = sql::SQLString("unix://" + settings.socket);
@@ -121,8 +122,24 @@ std::unique_ptr<sql::Connection> connect(const ConnectionSettings& settings) {
   // Reconnecting silently would lose session settings such as lock timeouts;
   // reconnect() restores them.
   options["OPT_RECONNECT"] = false;
+  add_tls_properties(settings, options);
   return std::unique_ptr<sql::Connection>(
       sql::mysql::get_mysql_driver_instance()->connect(options));
+}
+
+// Every session of the tool is opened here, so all of them use the same TLS.
+std::unique_ptr<sql::Connection> connect(const ConnectionSettings& settings) {
+  std::unique_ptr<sql::Connection> connection;
+  try {
+    connection = connect_once(settings);
+  } catch (const sql::SQLException& e) {
+    if (!retry_without_tls(settings, e.getErrorCode())) throw;
+    ConnectionSettings plain = settings;
+    plain.ssl_mode = SslMode::kDisabled;
+    return connect_once(plain);
+  }
+  require_encrypted(*connection, settings);
+  return connection;
 }
 
 }  // namespace
@@ -134,7 +151,8 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings& settings)
     return connection;
   } catch (const sql::SQLException& e) {
     throw Error(ExitCode::kConnect, "cannot connect to " + settings.describe() + ": " + e.what() +
-                                        " (check --host/--port/--socket, --user and the password)");
+                                        " (check --host/--port/--socket, --user and the password" +
+                                        tls_hint(settings, e.getErrorCode()) + ")");
   }
 }
 

@@ -31,6 +31,7 @@ bool DbError::is_connection_lost() const {
     case kErrServerGone:
     case kErrServerLost:
     case kErrLostConnectionSys:
+    case kErrTlsConnection:
     case kErrConnectionKilled:
     case kErrServerShutdown:
     case kErrCannotConnectSocket:

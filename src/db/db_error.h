@@ -20,6 +20,9 @@ inline constexpr int kErrServerShutdown = 1053;
 inline constexpr int kErrCannotConnectSocket = 2002;
 inline constexpr int kErrCannotConnect = 2003;
 inline constexpr int kErrLostConnectionSys = 2055;
+// CR_SSL_CONNECTION_ERROR: on a TLS session, a connection the server closed
+// (KILL, shutdown) reads as "TLS/SSL error: unexpected eof", not as 2013.
+inline constexpr int kErrTlsConnection = 2026;
 
 class DbError : public Error {
  public:

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "plan/names.h"
+#include "schema/held_privileges.h"
 #include "schema/table_info.h"
 #include "schema/table_inspector.h"
 #include "sql/alter_text.h"
@@ -16,6 +17,7 @@ namespace oa::preflight {
 using CheckResult = std::optional<std::string>;
 
 CheckResult check_alter_text(const sql::AlterText& alter);
+CheckResult check_privileges(const schema::HeldPrivileges& held, const std::string& database);
 CheckResult check_table_exists(schema::TableInspector& inspector, const std::string& database,
                                const std::string& table);
 CheckResult check_engine(const schema::TableInfo& table);

@@ -17,6 +17,8 @@ schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::st
                                 const std::string& table, const sql::AlterText& alter,
                                 const PreflightSettings& settings) {
   require(check_alter_text(alter));
+  // Before the table's existence: an account without SELECT sees no table.
+  require(check_privileges(inspector.held_privileges(database), database));
   require(check_table_exists(inspector, database, table));
   schema::TableInfo info = inspector.inspect(database, table);
   const plan::MigrationNames names = plan::derive_names(table);

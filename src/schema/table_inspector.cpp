@@ -2,11 +2,16 @@
 
 #include <algorithm>
 
+#include "db/db_error.h"
+#include "sql/privileges_sql.h"
+
 namespace oa::schema {
 namespace {
 
 using db::Param;
 using db::Row;
+
+constexpr int kNoSuchFunction = 1305;  // ER_SP_DOES_NOT_EXIST: MySQL 5.7 has no CURRENT_ROLE()
 
 // information_schema compares names case-insensitively; the server does not
 // (lower_case_table_names=0), so every row is filtered again by exact name.
@@ -29,6 +34,23 @@ ServerRole TableInspector::server_role() {
       "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
       "WHERE VARIABLE_NAME = 'SLAVES_RUNNING'");
   return role;
+}
+
+HeldPrivileges TableInspector::held_privileges(const std::string& database) {
+  HeldPrivileges held;
+  held.account = connection_.query_value(sql::current_account()).value_or("");
+  try {
+    const db::Value role = connection_.query_value(sql::current_role());
+    held.role_active = role.has_value() && *role != "NONE";
+  } catch (const db::DbError& e) {
+    if (e.server_code() != kNoSuchFunction) throw;  // a server without roles
+  }
+  const std::string grantee = sql::grantee_of(held.account);
+  for (const auto& r : connection_.query(sql::held_privileges(),
+                                         {Param{grantee}, Param{grantee}, Param{database}})) {
+    if (r[0]) held.privileges.insert(*r[0]);
+  }
+  return held;
 }
 
 bool TableInspector::database_exists(const std::string& database) {

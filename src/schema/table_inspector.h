@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "db/connection.h"
+#include "schema/held_privileges.h"
 #include "schema/table_info.h"
 #include "sql/foreign_keys.h"
 
@@ -17,6 +18,10 @@ class TableInspector {
 
   // read_only and the running replication threads of the server.
   ServerRole server_role();
+
+  // The privileges the session's account holds on `database` (globally or on
+  // the schema) by their information_schema names ("SELECT", "LOCK TABLES").
+  HeldPrivileges held_privileges(const std::string& database);
 
   // True when the schema `database` exists.
   bool database_exists(const std::string& database);

@@ -32,6 +32,9 @@ class ToolProcess {
   // Sends `signal` (e.g. SIGTERM, SIGKILL) if the process still runs.
   void send_signal(int signal);
 
+  // The process id (for reading /proc/<pid>); valid until wait() returned.
+  pid_t pid() const { return pid_; }
+
   // Everything the process wrote to stderr so far.
   std::string err_so_far() const;
 
