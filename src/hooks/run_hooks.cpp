@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "error.h"
 #include "hooks/hook_dir.h"
