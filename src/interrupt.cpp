@@ -52,6 +52,8 @@ void check(const char* where) {
               std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + " " + where);
 }
 
+bool requested() { return received.load() != 0 && deferrals.load() == 0; }
+
 Deferred::Deferred() { ++deferrals; }
 Deferred::~Deferred() { --deferrals; }
 

@@ -66,12 +66,13 @@ void note_status(HookOutcome& outcome, int status) {
 std::string HookOutcome::describe() const {
   if (!started) return "could not be run: " + output;
   if (timed_out) return "killed after running too long";
+  if (stopped) return "killed as the run stops";
   if (signal != 0) return "killed by signal " + std::to_string(signal);
   return "exit status " + std::to_string(exit_status);
 }
 
 HookOutcome run_hook_process(const std::string& path, const std::vector<std::string>& environment,
-                             std::chrono::milliseconds timeout) {
+                             std::chrono::milliseconds timeout, const std::function<bool()>& stop) {
   HookOutcome outcome;
   std::vector<char*> envp;
   for (const std::string& entry : environment) envp.push_back(const_cast<char*>(entry.c_str()));
@@ -103,11 +104,12 @@ HookOutcome run_hook_process(const std::string& path, const std::vector<std::str
       note_status(outcome, status);
       break;
     }
-    if (Clock::now() >= deadline) {
+    const bool stopping = stop && stop();
+    if (stopping || Clock::now() >= deadline) {
       ::kill(-pid, SIGKILL);
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
-      outcome.timed_out = true;
+      (stopping ? outcome.stopped : outcome.timed_out) = true;
       note_status(outcome, status);
       break;
     }

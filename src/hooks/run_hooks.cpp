@@ -8,6 +8,7 @@
 #include "hooks/hook_dir.h"
 #include "hooks/hook_environment.h"
 #include "hooks/hook_process.h"
+#include "interrupt.h"
 #include "log.h"
 #include "status/status_board.h"
 
@@ -32,6 +33,8 @@ std::unique_ptr<Installed>& installed() {
 }
 
 // Runs the hook for `event`, if there is one; nullopt when there is none.
+// During the run (no `end` yet) a signal kills the hook, so that it stops the
+// run as promptly as anywhere else.
 std::optional<HookOutcome> run(const std::string& event, const status::StatusSnapshot& now,
                                const std::optional<RunEnd>& end) {
   const auto& hooks = installed();
@@ -43,7 +46,9 @@ std::optional<HookOutcome> run(const std::string& event, const status::StatusSna
       current_environment(), hook_variables(event, hooks->run, now, end), hooks->settings.password);
   const auto timeout =
       std::chrono::milliseconds(static_cast<std::int64_t>(hooks->settings.timeout_seconds * 1000));
-  HookOutcome outcome = run_hook_process(path, environment, timeout);
+  HookOutcome outcome =
+      run_hook_process(path, environment, timeout,
+                       end ? std::function<bool()>() : std::function<bool()>(interrupt::requested));
   if (outcome.timed_out) {
     outcome.output += "\n(killed after " + log::seconds_text(hooks->settings.timeout_seconds) +
                       "; see --hook-timeout)";
@@ -75,6 +80,7 @@ void install(const HookSettings& settings, const status::RunIdentity& run) {
 void before_copy() {
   const auto outcome = run_now("before-copy");
   if (!outcome) return;
+  interrupt::check("while the before-copy hook ran");
   if (!outcome->succeeded()) {
     throw Error(ExitCode::kMigrationFailed,
                 report("before-copy", *outcome, true) +
@@ -86,6 +92,7 @@ void before_copy() {
 bool before_cutover(bool first_try) {
   const auto outcome = run_now("before-cutover");
   if (!outcome) return true;
+  interrupt::check("while the before-cutover hook ran");
   if (outcome->succeeded()) {
     log::info(report("before-cutover", *outcome, true));
     return true;

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -32,6 +33,7 @@ using Clock = std::chrono::steady_clock;
 constexpr int kUsage = 2;
 constexpr int kRefused = 4;
 constexpr int kMigrationFailed = 5;
+constexpr int kInterrupted = 10;
 constexpr std::uint64_t kRows = 3000;
 constexpr auto kToolStartup = seconds(120);  // time to reach a logged state, on a slow machine
 constexpr auto kHeld = seconds(8);           // the swap stays held back this long (a few retries)
@@ -144,6 +146,28 @@ TEST_CASE("hooks: a failing before-cutover hook holds the swap back until it suc
   outcome.record = writer.record();
   expect_migrated(table.spec(), table.database(), table.table(), outcome);
   CHECK(outcome.tool.err.find("the before-cutover hook succeeded") != std::string::npos);
+}
+
+TEST_CASE("hooks: SIGINT while the before-cutover hook runs stops the run at once") {
+  ScratchDatabase database(test_server(), "oa_it_hook_int");
+  create_filled(database.name(), kTable);
+  HookScripts hooks;
+  hooks.write("before-cutover", "sleep 60");
+  const DatabaseSnapshot before = snapshot_database(database.name());
+  ToolProcess tool(online_alter().binary(),
+                   tool_args(database.name(), kTable, kAlter,
+                             {"--execute", "--hook-dir", hooks.dir(), "--no-history"}));
+  // The hook appends its line first, then sleeps: the signal arrives while it runs.
+  for (auto until = Clock::now() + kToolStartup; hooks.calls().empty() && Clock::now() < until;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE_MESSAGE(!hooks.calls().empty(), tool.err_so_far());
+  const auto signalled = Clock::now();
+  tool.send_signal(SIGINT);
+  const ToolResult result = tool.wait();
+  CHECK(Clock::now() - signalled < seconds(20));
+  expect_error(result, kInterrupted, {"SIGINT"});
+  expect_unchanged(database.name(), before);
 }
 
 TEST_CASE("hooks: a file in --hook-dir that is not executable is refused before anything") {

@@ -71,3 +71,16 @@ TEST_CASE("a hook's output is kept up to kMaxOutput bytes") {
   CHECK(outcome.succeeded());
   CHECK(outcome.output.size() == kMaxOutput);
 }
+
+TEST_CASE("a hook is killed as soon as the run stops") {
+  const Script slow("sleep 30");
+  const auto started = std::chrono::steady_clock::now();
+  const HookOutcome outcome = run_hook_process(slow.path(), {}, milliseconds(60000), [&] {
+    return std::chrono::steady_clock::now() - started > milliseconds(200);
+  });
+  CHECK(outcome.stopped);
+  CHECK_FALSE(outcome.timed_out);
+  CHECK_FALSE(outcome.succeeded());
+  CHECK(outcome.describe() == "killed as the run stops");
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+}
