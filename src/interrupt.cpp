@@ -60,6 +60,8 @@ void check(const char* where) {
   throw Error(ExitCode::kInterrupted, std::string("stopped by ") + by + " " + where);
 }
 
+bool requested() { return received.load() != 0 && deferrals.load() == 0; }
+
 Deferred::Deferred() { ++deferrals; }
 Deferred::~Deferred() { --deferrals; }
 

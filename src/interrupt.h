@@ -17,6 +17,10 @@ void request_stop();
 // and `where` when one arrived.
 void check(const char* where);
 
+// Whether check() would throw now: for a wait that cannot call check()
+// itself, such as a hook's process.
+bool requested();
+
 // While one exists, the first signal is only noted and check() does not throw:
 // around the swap, which must either happen whole or not be tried.
 class Deferred {

@@ -8,6 +8,9 @@
 #include "cli/options.h"
 #include "cli/password_prompt.h"
 #include "error.h"
+#include "history/history_command.h"
+#include "history/run_recorder.h"
+#include "hooks/run_hooks.h"
 #include "interrupt.h"
 #include "log.h"
 #include "migration.h"
@@ -22,6 +25,8 @@ const char* mode_name(const oa::cli::Options& o) {
       return "verify";
     case oa::cli::Command::kCleanup:
       return o.mode == oa::cli::Mode::kDryRun ? "cleanup-dry-run" : "cleanup";
+    case oa::cli::Command::kHistory:
+      return "history";
     case oa::cli::Command::kMigrate:
       break;
   }
@@ -53,8 +58,13 @@ int main(int argc, char** argv) {
     oa::log::init(o.verbosity, o.json_log ? oa::log::Format::kJson : oa::log::Format::kText);
     const oa::status::RunIdentity run{o.connection.database, o.table, o.alter, mode_name(o)};
     oa::control::RunControls controls;
-    const oa::status::ReportSettings report{o.json_log, o.progress_interval, o.metrics_file,
-                                            {},         o.control_socket,    &controls};
+    // history's JSON output is its runs, one per line, without a summary after them.
+    const bool summary = o.json_log && o.command != oa::cli::Command::kHistory;
+    oa::status::ReportSettings report{summary, o.progress_interval, o.metrics_file,
+                                      {},      o.control_socket,    &controls};
+    if (oa::history::records_history(o)) report.on_end.push_back(oa::history::run_recorder(o, run));
+    oa::hooks::install({o.hook_dir, o.hook_timeout, o.connection.password}, run);
+    report.on_end.push_back(oa::hooks::end_listener());
     return oa::status::run_reported(run, report, [&] {
       switch (o.command) {
         case oa::cli::Command::kVerify:
@@ -62,6 +72,9 @@ int main(int argc, char** argv) {
           break;
         case oa::cli::Command::kCleanup:
           oa::run_cleanup(o);
+          break;
+        case oa::cli::Command::kHistory:
+          oa::run_history(o);
           break;
         case oa::cli::Command::kMigrate:
           oa::interrupt::install();

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "db/retry.h"
+#include "hooks/run_hooks.h"
 #include "interrupt.h"
 #include "log.h"
 #include "phases/change_applier.h"
@@ -13,6 +14,7 @@
 #include "phases/checkpoint.h"
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
+#include "phases/cutover_gate.h"
 #include "phases/deferred_indexes.h"
 #include "phases/foreign_keys.h"
 #include "phases/resume_check.h"
@@ -197,6 +199,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   const bool resumed = from.copy.after.has_value() || from.stage == phases::Stage::kCopied;
   std::optional<phases::ConcurrentVerifier> early;
   phases::CopyStats stats;
+  hooks::before_copy();
   enter_phase(Phase::kCopy);
   if (from.stage != phases::Stage::kCopied) {
     if (o.verify && !resumed) {
@@ -226,12 +229,10 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     });
     phases::check_row_counts(server, plan, applier);
   }
-  const bool postponed = !o.postpone_cutover_file.empty() &&
-                         std::filesystem::exists(o.postpone_cutover_file) &&
-                         !controls.cutover_released();
-  if (postponed) enter_phase(Phase::kPostponed);
-  const std::uint64_t applied_while_postponed =
-      phases::wait_while_postponed(server, applier, o.postpone_cutover_file, &controls);
+  const phases::Postponement held =
+      phases::hold_cutover(server, applier, o.postpone_cutover_file, &controls);
+  const bool postponed = held.postponed;
+  const std::uint64_t applied_while_postponed = held.applied;
   // A postponement can last long: the tables are compared again right before
   // the swap.
   if (o.verify && postponed) {

@@ -20,7 +20,7 @@ _online_alter_options() {
 # Options whose value is a file or directory name.
 _online_alter_takes_file() {
   case $1 in
-    *-file | --socket | --ssl-ca | --ssl-capath | --ssl-cert | --ssl-key | --ssl-crl | \
+    *-file | --hook-dir | --socket | --ssl-ca | --ssl-capath | --ssl-cert | --ssl-key | --ssl-crl | \
       --ssl-crlpath) return 0 ;;
   esac
   return 1
@@ -32,7 +32,7 @@ _online_alter() {
   local program=${COMP_WORDS[0]} subcommand=()
   # Like the program, a subcommand counts only as the first argument.
   if ((COMP_CWORD > 1)); then
-    case ${COMP_WORDS[1]} in verify | cleanup) subcommand=("${COMP_WORDS[1]}") ;; esac
+    case ${COMP_WORDS[1]} in verify | cleanup | history) subcommand=("${COMP_WORDS[1]}") ;; esac
   fi
   COMPREPLY=()
 
@@ -72,7 +72,7 @@ _online_alter() {
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "${options[*]}" -- "$cur")
   elif ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W $'verify\ncleanup' -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W $'verify\ncleanup\nhistory' -- "$cur")
   fi
   return 0
 }

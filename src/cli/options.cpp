@@ -9,6 +9,7 @@
 #include "cli/connection_sources.h"
 #include "cli/defaults_file.h"
 #include "cli/dsn.h"
+#include "cli/run_record_options.h"
 #include "error.h"
 #include "exit_codes.h"
 
@@ -21,12 +22,14 @@ constexpr const char* kUsage =
     "Usage: online-alter --database D --table T --alter \"CLAUSES\" [--dry-run | --execute]\n"
     "       online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
     "       online-alter cleanup --database D --table T [--dry-run] [--drop-old-table]\n"
+    "       online-alter history [--database D] [--table T] [--limit N]\n"
     "Changes the schema of table T while the application keeps using it.\n"
     "Without --dry-run or --execute, prints the plan and changes nothing.\n"
     "A DSN argument h=host,P=port,u=user,p=password,D=database,t=table,S=socket may stand\n"
     "for the connection options, --database and --table.\n"
     "verify compares two tables chunk by chunk (see online-alter verify --help).\n"
-    "cleanup removes what a stopped run left (see online-alter cleanup --help).\n";
+    "cleanup removes what a stopped run left (see online-alter cleanup --help).\n"
+    "history lists past runs (see online-alter history --help).\n";
 
 constexpr const char* kVerifyUsage =
     "Usage: online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
@@ -42,6 +45,11 @@ constexpr const char* kCleanupUsage =
     "(killed, crashed, or --keep-for-resume): its triggers first, then the change log, the\n"
     "shadow table and the checkpoint; the old table _T_old only with --drop-old-table. Lists\n"
     "what it removes; running it again finds nothing. Refuses while a run works on T.\n";
+
+constexpr const char* kHistoryUsage =
+    "Usage: online-alter history [--database D] [--table T] [--limit N]\n"
+    "Lists the runs recorded in --history-table, newest first: when, on which table, how each\n"
+    "ended, and its ALTER. With --log-format json, prints one JSON object per run.\n";
 
 // One option per line reads as the table it is; the formatter would fold it.
 // clang-format off
@@ -132,7 +140,8 @@ po::options_description describe_options() {
        "attempts after a lost connection or killed statement (0 = none)");
   // clang-format on
   po::options_description all;
-  all.add(connection_options()).add(target).add(copy).add(cutover).add(stops).add(output_options());
+  all.add(connection_options()).add(target).add(copy).add(cutover).add(stops);
+  all.add(run_record_options()).add(output_options());
   return all;
 }
 
@@ -149,6 +158,20 @@ po::options_description describe_cleanup_options() {
   // clang-format on
   po::options_description all;
   all.add(connection_options()).add(what).add(output_options());
+  return all;
+}
+
+po::options_description describe_history_options() {
+  // clang-format off
+  po::options_description which("Which runs");
+  which.add_options()
+      ("database,D", po::value<std::string>(), "only runs on tables of this schema")
+      ("table,t", po::value<std::string>(), "only runs on tables of this name")
+      ("limit", po::value<unsigned>()->default_value(Options{}.history_limit),
+       "list at most this many runs");
+  // clang-format on
+  po::options_description all;
+  all.add(connection_options()).add(which).add(history_table_option()).add(output_options());
   return all;
 }
 
@@ -289,6 +312,8 @@ std::string help_or_version(const po::variables_map& vm, const char* usage,
   return text.str();
 }
 
+void read_output(const po::variables_map& vm, Options& o);
+
 // The options both commands share: connection, database, table, output.
 void read_common(const po::variables_map& vm, Options& o) {
   const auto given = command_line_settings(vm);
@@ -300,6 +325,11 @@ void read_common(const po::variables_map& vm, Options& o) {
   if (o.ask_password && given.count("password")) {
     throw UsageError("--ask-pass and a password on the command line exclude each other");
   }
+  read_output(vm, o);
+}
+
+// The output options every command shares.
+void read_output(const po::variables_map& vm, Options& o) {
   o.progress_interval = vm["progress-interval"].as<double>();
   require_positive(o.progress_interval, "progress-interval");
   if (vm["verbose"].as<bool>() && vm["quiet"].as<bool>()) {
@@ -374,11 +404,33 @@ ParseResult parse_cleanup(int argc, char** argv) {
   return result;
 }
 
+// `history`: --database and --table only narrow the list, so neither is required.
+ParseResult parse_history(int argc, char** argv) {
+  po::variables_map vm;
+  const po::options_description description = describe_history_options();
+  parse_into(vm, description, argc, argv, 2);
+  ParseResult result;
+  result.print_and_exit = help_or_version(vm, kHistoryUsage, description);
+  if (!result.print_and_exit.empty()) return result;
+  Options& o = result.options;
+  o.command = Command::kHistory;
+  const auto given = command_line_settings(vm);
+  o.connection = connection_settings(given, vm);
+  if (auto it = given.find("table"); it != given.end()) o.table = it->second;
+  o.ask_password = vm["ask-pass"].as<bool>();
+  read_output(vm, o);
+  read_run_record_options(vm, o);
+  o.history_limit = vm["limit"].as<unsigned>();
+  if (o.history_limit == 0) throw UsageError("--limit must be at least 1");
+  return result;
+}
+
 }  // namespace
 
 ParseResult parse_options(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "verify") == 0) return parse_verify(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "cleanup") == 0) return parse_cleanup(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "history") == 0) return parse_history(argc, argv);
   const po::options_description description = describe_options();
   po::variables_map vm;
   parse_into(vm, description, argc, argv, 1);
@@ -420,6 +472,7 @@ ParseResult parse_options(int argc, char** argv) {
   o.resume = vm["resume"].as<bool>();
   o.keep_for_resume = vm["keep-for-resume"].as<bool>();
   o.retries = vm["retries"].as<unsigned>();
+  read_run_record_options(vm, o);
   if (o.resume && o.mode != Mode::kExecute) {
     throw UsageError("--resume continues a stopped migration, so it needs --execute");
   }

@@ -13,7 +13,8 @@ enum class Mode { kPlanOnly, kDryRun, kExecute };
 
 // `online-alter ...` migrates; `online-alter verify ...` compares two tables;
 // `online-alter cleanup ...` removes what a stopped run left.
-enum class Command { kMigrate, kVerify, kCleanup };
+// `online-alter history ...` lists past runs.
+enum class Command { kMigrate, kVerify, kCleanup, kHistory };
 
 // A status variable and the value above which it counts as overloaded.
 struct LoadLimit {
@@ -65,6 +66,14 @@ struct Options {
   bool json_log = false;       // --log-format json
   std::string metrics_file;    // rewritten with Prometheus metrics; empty: none
   std::string control_socket;  // unix socket taking commands; empty: none
+
+  // Hooks and the run history.
+  std::string hook_dir;        // --hook-dir: executables run at a run's events; empty: none
+  double hook_timeout = 60;    // seconds a hook may run before it is killed
+  bool record_history = true;  // false with --no-history
+  std::string history_database = "online_alter";  // --history-table DB.TABLE
+  std::string history_table = "history";
+  unsigned history_limit = 20;  // history: how many runs to list
 };
 
 // What parse_options found: options to run with, or a text to print and exit 0.

@@ -17,7 +17,9 @@ namespace {
 
 // The OPTIONS subsection that documents each subcommand's own options.
 const std::map<std::string, std::string> kSubcommandSubsection = {
-    {"verify", "Comparing two tables"}, {"cleanup", "Cleaning up after a stopped run"}};
+    {"verify", "Comparing two tables"},
+    {"cleanup", "Cleaning up after a stopped run"},
+    {"history", "Listing past runs"}};
 
 // The OPTIONS entries by long option name (an entry may name several).
 std::multimap<std::string, ManEntry> entries_by_option(const std::vector<ManEntry>& entries) {

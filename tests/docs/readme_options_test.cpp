@@ -70,7 +70,7 @@ int check_commands(const std::vector<std::string>& lines, const std::string& whe
   // "online-alter" starts a command when an option, a subcommand or "..."
   // follows it; the command ends at a shell operator, a comment or a backtick.
   static const std::regex command(
-      R"((?:^|[\s`($/])online-alter(?![\w.-])(?: (verify|cleanup)\b)?((?: (?:-|\.\.\.)[^|;&`#>]*)?))");
+      R"((?:^|[\s`($/])online-alter(?![\w.-])(?: (verify|cleanup|history)\b)?((?: (?:-|\.\.\.)[^|;&`#>]*)?))");
   int checked = 0;
   for (const std::string& line : logical_lines(lines)) {
     // scripts/bench takes "online-alter" as a value of its own options.
