@@ -27,7 +27,7 @@ std::string join(const std::set<std::string>& names) {
 CheckResult check_privileges(const schema::HeldPrivileges& held, const std::string& database) {
   // A role's grants are invisible here; refusing would turn away accounts
   // that have everything. The statements themselves still fail cleanly.
-  if (held.role_active) return std::nullopt;
+  if (held.unseen_grants) return std::nullopt;
   std::set<std::string> missing;
   std::set_difference(migration_privileges().begin(), migration_privileges().end(),
                       held.privileges.begin(), held.privileges.end(),

@@ -9,9 +9,10 @@ namespace oa::schema {
 struct HeldPrivileges {
   std::string account;               // CURRENT_USER(): "user@host"
   std::set<std::string> privileges;  // "SELECT", "LOCK TABLES", ...: global or on the schema
-  // A role is active: its privileges are not in `privileges` (information_schema
-  // shows an account only its own grants), so `privileges` may be incomplete.
-  bool role_active = false;
+  // The account has grants `privileges` cannot include: information_schema
+  // shows an account only its own grants, not an active or granted role's,
+  // nor those to PUBLIC. `privileges` may then be incomplete.
+  bool unseen_grants = false;
 };
 
 }  // namespace oa::schema

@@ -41,10 +41,14 @@ HeldPrivileges TableInspector::held_privileges(const std::string& database) {
   held.account = connection_.query_value(sql::current_account()).value_or("");
   try {
     const db::Value role = connection_.query_value(sql::current_role());
-    held.role_active = role.has_value() && *role != "NONE";
+    held.unseen_grants = role.has_value() && *role != "NONE";
   } catch (const db::DbError& e) {
     if (e.server_code() != kNoSuchFunction) throw;  // a server without roles
   }
+  std::vector<std::string> grants;
+  for (const auto& r : connection_.query(sql::show_grants())) grants.push_back(r[0].value_or(""));
+  held.unseen_grants = held.unseen_grants || sql::grants_roles(grants);
+  held.privileges = sql::public_privileges_on(grants, database);
   const std::string grantee = sql::grantee_of(held.account);
   for (const auto& r : connection_.query(sql::held_privileges(),
                                          {Param{grantee}, Param{grantee}, Param{database}})) {

@@ -51,7 +51,8 @@ void expect_hidden(const std::vector<std::string>& args, const std::string& secr
   ToolProcess tool(online_alter().binary(), held);
   REQUIRE_MESSAGE(tool.wait_for_err("cut-over postponed", kToolStartup), tool.err_so_far());
   const std::string entry = process_list_entry(tool.pid());
-  CHECK_MESSAGE(entry.find("online-alter") != std::string::npos, entry);
+  // The entry is the tool's (its binary first), whatever the binary is named.
+  CHECK_MESSAGE(entry.rfind(online_alter().binary(), 0) == 0, entry);
   CHECK_MESSAGE(entry.find(secret) == std::string::npos, entry);
   CHECK_MESSAGE(entry.find("******") != std::string::npos, entry);
   hold.remove();

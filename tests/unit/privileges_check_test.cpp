@@ -36,6 +36,6 @@ TEST_CASE("a missing privilege is named, with the account and sql/grants.sql") {
 
 TEST_CASE("with a role active the grants cannot all be seen: no refusal") {
   auto held = all_but("TRIGGER");
-  held.role_active = true;
+  held.unseen_grants = true;
   CHECK_FALSE(preflight::check_privileges(held, "app").has_value());
 }
