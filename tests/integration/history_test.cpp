@@ -17,6 +17,7 @@
 #include "support/scratch_database.h"
 #include "support/table_fill.h"
 #include "support/text_query.h"
+#include "support/tool_run.h"
 #include "table_shapes.h"
 
 namespace oa::test {
@@ -31,15 +32,6 @@ void create_filled(const std::string& database, const std::string& table) {
   auto connection = connect();
   create_table(*connection, integer_key_shape(), database, table);
   fill_table(*connection, integer_key_shape(), database, table, kRows);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
 }
 
 bool has(const std::optional<std::string>& value, const std::string& part) {

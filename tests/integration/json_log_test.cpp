@@ -16,19 +16,11 @@
 #include "support/sql_text.h"
 #include "support/table_fill.h"
 #include "support/text_query.h"
+#include "support/tool_run.h"
 #include "table_shapes.h"
 
 namespace oa::test {
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
 
 std::vector<std::string> json_args(const std::string& database, const std::string& table,
                                    const std::string& alter, std::vector<std::string> extra) {

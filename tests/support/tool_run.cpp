@@ -59,4 +59,13 @@ ToolResult ToolRun::run(const std::vector<std::string>& args) const {
   return process.wait();
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
 }  // namespace oa::test

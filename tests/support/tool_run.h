@@ -24,6 +24,9 @@ struct ToolResult {
   std::string last_out_line() const;
 };
 
+// The non-empty lines of `text` (the tool's output), in order.
+std::vector<std::string> lines_of(const std::string& text);
+
 class ToolRun {
  public:
   // The path in OA_BIN, else "build/online-alter" (relative to the working

@@ -9,29 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "argv.h"
 #include "cli/options.h"
 #include "error.h"
 
 using namespace oa::cli;
+using oa::test::Argv;
+using oa::test::parse;
 
 namespace {
-
-// Owns mutable argv strings, as parse_options may overwrite a password.
-struct Argv {
-  explicit Argv(std::vector<std::string> args) : storage(std::move(args)) {
-    storage.insert(storage.begin(), "online-alter");
-    for (auto& s : storage) pointers.push_back(s.data());
-  }
-  int argc() { return static_cast<int>(pointers.size()); }
-  char** argv() { return pointers.data(); }
-  std::vector<std::string> storage;
-  std::vector<char*> pointers;
-};
-
-ParseResult parse(std::vector<std::string> args) {
-  Argv a(std::move(args));
-  return parse_options(a.argc(), a.argv());
-}
 
 // A HOME of its own for one test, with a .my.cnf when given its text; the
 // previous HOME is restored by the destructor.

@@ -7,30 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "argv.h"
 #include "error.h"
 
 using namespace oa::cli;
-
-namespace {
-
-// Owns mutable argv strings, as parse_options may overwrite a password.
-struct Argv {
-  explicit Argv(std::vector<std::string> args) : storage(std::move(args)) {
-    storage.insert(storage.begin(), "online-alter");
-    for (auto& s : storage) pointers.push_back(s.data());
-  }
-  int argc() { return static_cast<int>(pointers.size()); }
-  char** argv() { return pointers.data(); }
-  std::vector<std::string> storage;
-  std::vector<char*> pointers;
-};
-
-ParseResult parse(std::vector<std::string> args) {
-  Argv a(std::move(args));
-  return parse_options(a.argc(), a.argv());
-}
-
-}  // namespace
+using oa::test::Argv;
+using oa::test::parse;
 
 TEST_CASE("required options and modes") {
   unsetenv("MYSQL_PWD");

@@ -9,18 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "argv.h"
 #include "error.h"
 
 using namespace oa::cli;
+using oa::test::parse;
 
 namespace {
-
-ParseResult parse(std::vector<std::string> args) {
-  args.insert(args.begin(), "online-alter");
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  return parse_options(static_cast<int>(argv.size()), argv.data());
-}
 
 const std::vector<std::string> kMigration = {"-D", "d", "-t", "t", "--alter", "x", "--execute"};
 
