@@ -10,6 +10,7 @@
 #include <boost/log/trivial.hpp>
 #include <boost/log/utility/setup/common_attributes.hpp>
 #include <boost/log/utility/setup/console.hpp>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <iostream>

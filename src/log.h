@@ -3,7 +3,6 @@
 // passwords or row data.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -76,22 +75,5 @@ T field_or(const Fields& fields, std::string_view key, T otherwise) {
 // Durations as log lines show them, with one decimal: "2.5 s", "13.4 ms".
 std::string seconds_text(double seconds);
 std::string ms_text(double ms);
-
-// Paces progress lines: due() is true at most once per interval.
-class Pacer {
- public:
-  explicit Pacer(double interval_seconds)
-      : interval_(interval_seconds), last_(std::chrono::steady_clock::now()) {}
-  bool due() {
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < interval_) return false;
-    last_ = now;
-    return true;
-  }
-
- private:
-  std::chrono::duration<double> interval_;
-  std::chrono::steady_clock::time_point last_;
-};
 
 }  // namespace oa::log

@@ -1,8 +1,6 @@
 #include "phases/cutover.h"
 
 #include <chrono>
-#include <filesystem>
-#include <thread>
 
 #include "db/db_error.h"
 #include "db/lock_retry.h"
@@ -19,37 +17,12 @@
 namespace oa::phases {
 namespace {
 
-constexpr auto kPostponePoll = std::chrono::milliseconds(500);
-constexpr auto kPostponeReminder = std::chrono::seconds(60);
 // Before locking T the log is applied in rounds until a round finds at most
 // this many entries: the ones logged meanwhile are applied under the lock.
 constexpr std::uint64_t kFewChanges = 50;
 constexpr int kMaxCatchUpRounds = 20;  // a write load the applier cannot outrun
 
 }  // namespace
-
-// While postponed, the log keeps growing; applying it keeps the final lock short.
-std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
-                                   const std::string& file, const control::RunControls* controls) {
-  std::uint64_t applied = 0;
-  auto released = [&] { return controls != nullptr && controls->cutover_released(); };
-  if (file.empty() || !std::filesystem::exists(file) || released()) return applied;
-  log::info("copy complete; cut-over postponed while " + file +
-            " exists (the new table is kept in sync). Remove the file to swap");
-  auto reminded = std::chrono::steady_clock::now();
-  while (std::filesystem::exists(file) && !released()) {
-    interrupt::check("while the cut-over was postponed");
-    applied += applier.apply(server.copy());
-    std::this_thread::sleep_for(kPostponePoll);
-    if (std::chrono::steady_clock::now() - reminded > kPostponeReminder) {
-      log::info("cut-over still postponed by " + file);
-      reminded = std::chrono::steady_clock::now();
-    }
-  }
-  log::info(released() ? "cut-over released through the control socket; cutting over"
-                       : "postpone file removed; cutting over");
-  return applied;
-}
 
 CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
                        ChangeApplier& applier, const CutoverSettings& settings) {

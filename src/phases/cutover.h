@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "control/run_controls.h"
 #include "phases/change_applier.h"
 #include "phases/server_access.h"
 #include "plan/migration_plan.h"
@@ -29,13 +28,6 @@ struct CutoverResult {
   // Child constraints with rows that reference no row of the new table.
   std::vector<std::string> children_with_orphans;
 };
-
-// Waits while `postpone_file` exists (none when empty) and `controls` (may
-// be nullptr) has not released the cut-over, applying the logged changes
-// every half second so the shadow stays in sync. Returns how many.
-std::uint64_t wait_while_postponed(ServerAccess& server, ChangeApplier& applier,
-                                   const std::string& postpone_file,
-                                   const control::RunControls* controls);
 
 // Refreshes the shadow's statistics, then swaps (see swap_attempt.h). Throws
 // an Error with ExitCode::kCutoverFailed when the locks could not be had in

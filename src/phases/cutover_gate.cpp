@@ -2,12 +2,12 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include "hooks/run_hooks.h"
 #include "interrupt.h"
 #include "log.h"
-#include "phases/cutover.h"
 #include "status/phase.h"
 
 namespace oa::phases {
@@ -18,20 +18,44 @@ using Clock = std::chrono::steady_clock;
 // A hook usually checks something outside the tool (a deploy window, a
 // replica's lag); asking again every few seconds is prompt without loading it.
 constexpr auto kHookRetry = std::chrono::seconds(5);
-constexpr auto kApplyPoll = std::chrono::milliseconds(500);  // as wait_while_postponed
+constexpr auto kApplyPoll = std::chrono::milliseconds(500);  // reacts within half a second
 constexpr auto kReminder = std::chrono::seconds(60);
 
 bool file_exists(const std::string& file) { return !file.empty() && std::filesystem::exists(file); }
 
-// Applies the change log for `span`, checking for a signal between rounds.
-std::uint64_t keep_in_sync(ServerAccess& server, ChangeApplier& applier, Clock::duration span) {
+// While the cut-over is held back the log keeps growing: applying it every
+// kApplyPoll while `holding()` keeps the final lock short. Checks for a
+// signal (naming `where`) between rounds; returns the entries applied.
+std::uint64_t keep_in_sync(ServerAccess& server, ChangeApplier& applier,
+                           const std::function<bool()>& holding, const char* where) {
   std::uint64_t applied = 0;
-  const auto until = Clock::now() + span;
-  while (Clock::now() < until) {
-    interrupt::check("while the before-cutover hook held the cut-over back");
+  while (holding()) {
+    interrupt::check(where);
     applied += applier.apply(server.copy());
     std::this_thread::sleep_for(kApplyPoll);
   }
+  return applied;
+}
+
+// Waits while `file` exists and `released()` is false, reminding every minute.
+std::uint64_t wait_for_postpone_file(ServerAccess& server, ChangeApplier& applier,
+                                     const std::string& file,
+                                     const std::function<bool()>& released) {
+  log::info("copy complete; cut-over postponed while " + file +
+            " exists (the new table is kept in sync). Remove the file to swap");
+  auto reminded = Clock::now();
+  const std::uint64_t applied = keep_in_sync(
+      server, applier,
+      [&] {
+        if (Clock::now() - reminded > kReminder) {
+          log::info("cut-over still postponed by " + file);
+          reminded = Clock::now();
+        }
+        return file_exists(file) && !released();
+      },
+      "while the cut-over was postponed");
+  log::info(released() ? "cut-over released through the control socket; cutting over"
+                       : "postpone file removed; cutting over");
   return applied;
 }
 
@@ -39,7 +63,9 @@ std::uint64_t keep_in_sync(ServerAccess& server, ChangeApplier& applier, Clock::
 
 Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
                           const std::string& postpone_file, const control::RunControls* controls) {
-  auto released = [&] { return controls != nullptr && controls->cutover_released(); };
+  const std::function<bool()> released = [&] {
+    return controls != nullptr && controls->cutover_released();
+  };
   Postponement held;
   auto postpone = [&] {
     if (!held.postponed) status::enter_phase(status::Phase::kPostponed);
@@ -50,7 +76,7 @@ Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
   for (;;) {
     if (file_exists(postpone_file) && !released()) {
       postpone();
-      held.applied += wait_while_postponed(server, applier, postpone_file, controls);
+      held.applied += wait_for_postpone_file(server, applier, postpone_file, released);
       first_try = true;
     }
     if (hooks::before_cutover(first_try)) return held;
@@ -60,7 +86,10 @@ Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
       reminded = Clock::now();
     }
     first_try = false;
-    held.applied += keep_in_sync(server, applier, kHookRetry);
+    const auto until = Clock::now() + kHookRetry;
+    held.applied += keep_in_sync(
+        server, applier, [&] { return Clock::now() < until; },
+        "while the before-cutover hook held the cut-over back");
   }
 }
 

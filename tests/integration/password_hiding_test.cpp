@@ -66,14 +66,7 @@ void expect_hidden(const std::vector<std::string>& args, const std::string& secr
 
 TEST_CASE("a password from --password or a DSN's p= is absent from the process list and output") {
   ScratchDatabase database(test_server(), "oa_it_password");
-  {
-    auto c = connect();
-    execute_sql(*c, "CREATE TABLE " + qualified_name(database.name(), "items") +
-                        " (id INT PRIMARY KEY, v INT)");
-    execute_sql(*c, "INSERT INTO " + qualified_name(database.name(), "items") +
-                        " SELECT seq, seq FROM " +
-                        qualified_name(database.name(), "seq_1_to_2000"));
-  }
+  create_items(database.name(), 2000);
   const std::string secret = unique_secret();
   TestAccount account("oa_it_password", secret);
   account.grant_on_database("ALL", database.name());

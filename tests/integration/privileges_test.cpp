@@ -53,14 +53,7 @@ std::vector<std::string> grants_file_statements(const std::string& database) {
 
 TEST_CASE("the grants of sql/grants.sql suffice; without TRIGGER a run is refused up front") {
   ScratchDatabase database(test_server(), "oa_it_grants");
-  {
-    auto c = connect();
-    execute_sql(*c, "CREATE TABLE " + qualified_name(database.name(), "items") +
-                        " (id INT PRIMARY KEY, v INT)");
-    execute_sql(*c, "INSERT INTO " + qualified_name(database.name(), "items") +
-                        " SELECT seq, seq FROM " +
-                        qualified_name(database.name(), "seq_1_to_2000"));
-  }
+  create_items(database.name(), 2000);
   // The file's account; created here so that it is dropped at the end.
   TestAccount account("online_alter", environment_password());
   const std::vector<std::string> statements = grants_file_statements(database.name());

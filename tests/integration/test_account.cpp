@@ -64,4 +64,12 @@ std::string environment_password() {
   return password != nullptr ? password : "";
 }
 
+void create_items(const std::string& database, int rows) {
+  auto c = connect();
+  execute_sql(*c,
+              "CREATE TABLE " + qualified_name(database, "items") + " (id INT PRIMARY KEY, v INT)");
+  execute_sql(*c, "INSERT INTO " + qualified_name(database, "items") + " SELECT seq, seq FROM " +
+                      qualified_name(database, "seq_1_to_" + std::to_string(rows)));
+}
+
 }  // namespace oa::test

@@ -37,6 +37,10 @@ class TestAccount {
   std::string name_;
 };
 
+// Creates `database`.items (id INT PRIMARY KEY, v INT) holding ids and values
+// 1..`rows` (at most 10000): the table the account tests migrate.
+void create_items(const std::string& database, int rows);
+
 // The password of the test server's own user (MYSQL_PWD): an account created
 // with it needs no password on the tool's command line.
 std::string environment_password();

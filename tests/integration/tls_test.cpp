@@ -36,14 +36,6 @@ std::vector<std::string> args_for(const TestAccount& account, const std::string&
   return args;
 }
 
-void create_items(const std::string& database) {
-  auto c = connect();
-  execute_sql(*c,
-              "CREATE TABLE " + qualified_name(database, "items") + " (id INT PRIMARY KEY, v INT)");
-  execute_sql(*c, "INSERT INTO " + qualified_name(database, "items") + " SELECT seq, seq FROM " +
-                      qualified_name(database, "seq_1_to_3000"));
-}
-
 }  // namespace
 
 TEST_CASE("an account created REQUIRE SSL runs with --ssl-mode REQUIRED or VERIFY_CA only") {
@@ -53,7 +45,7 @@ TEST_CASE("an account created REQUIRE SSL runs with --ssl-mode REQUIRED or VERIF
     return;
   }
   ScratchDatabase database(test_server(), "oa_it_tls");
-  create_items(database.name());
+  create_items(database.name(), 3000);
   // The same password as the test user's: MYSQL_PWD carries it to the tool.
   TestAccount account("oa_it_tls", environment_password(), "REQUIRE SSL");
   account.grant_on_database("ALL", database.name());
