@@ -189,7 +189,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
                    const Continuation& from) {
   const auto started = Clock::now();
   phases::Throttler throttler(
-      server.main(), {o.max_load, o.critical_load, o.pause_file, server.retry_policy(), &controls});
+      server.main(),
+      {o.max_load, o.critical_load, o.pause_file, server.retry_policy(), &controls, {}});
   phases::ChangeApplier applier(plan, server.retry_policy());
   phases::RowCopier copier(server, plan,
                            {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, &controls},

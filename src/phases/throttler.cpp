@@ -82,6 +82,9 @@ std::string Throttler::pause_reason(Readings& readings) {
              std::to_string(limit.threshold);
     }
   }
+  for (PauseSignal* signal : settings_.signals) {
+    if (auto reason = signal->pause_reason(); !reason.empty()) return reason;
+  }
   return "";
 }
 

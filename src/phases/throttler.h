@@ -1,4 +1,5 @@
-// Decides, before each chunk, whether the copy may go on: pause file, server load.
+// Decides, before each chunk, whether the copy may go on: pause file, server
+// load, and the pause signals (replica lag, cluster flow control).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include "control/run_controls.h"
 #include "db/connection.h"
 #include "db/retry.h"
+#include "phases/pause_signal.h"
 
 namespace oa::phases {
 
@@ -21,6 +23,8 @@ struct ThrottleSettings {
   db::RetryPolicy retry;                      // for the status reads
   // The control socket's pause and max-load; nullptr when there is none.
   const control::RunControls* controls = nullptr;
+  // Asked in order after the limits above; not owned.
+  std::vector<PauseSignal*> signals;
 };
 
 class Throttler {
