@@ -70,6 +70,7 @@ void run_cleanup(const cli::Options& o) {
   Leftovers left;
   if (o.remove_old_table && exists(n.old)) drop_table_later(server, left, db, n.old, "old table");
   if (exists(n.checkpoint)) drop_table_later(server, left, db, n.checkpoint, "checkpoint table");
+  if (exists(n.heartbeat)) drop_table_later(server, left, db, n.heartbeat, "heartbeat table");
   if (exists(n.shadow)) drop_table_later(server, left, db, n.shadow, "shadow table");
   std::vector<std::string> triggers;
   for (const auto* t : {&n.insert_trigger, &n.update_trigger, &n.delete_trigger}) {

@@ -30,6 +30,8 @@
 #include "plan/migration_plan.h"
 #include "plan/plan_report.h"
 #include "preflight/preflight.h"
+#include "replication/lag_monitor.h"
+#include "replication/replica_set.h"
 #include "schema/table_inspector.h"
 #include "sql/alter_text.h"
 #include "sql/ddl.h"
@@ -61,8 +63,23 @@ std::string verification_text(const std::optional<phases::VerifyStats>& v) {
          std::to_string(v->repaired) + " repaired";
 }
 
-plan::ReportSettings report_settings(const cli::Options& o) {
-  return plan::ReportSettings{o.lock_wait_timeout, o.cutover_retries};
+using Replicas = std::vector<replication::Replica>;
+
+plan::ReportSettings report_settings(const cli::Options& o, const Replicas& replicas) {
+  plan::ReportSettings settings{o.lock_wait_timeout, o.cutover_retries, {}, o.max_lag};
+  for (const auto& r : replicas) settings.replicas.push_back(r.name + " (" + r.found_by + ")");
+  return settings;
+}
+
+// The replicas whose lag the copy heeds, found before anything is created.
+Replicas watched_replicas(const cli::Options& o, phases::ServerAccess& server) {
+  Replicas replicas =
+      replication::find_replicas(server.main(), o.connection, {o.recursion_methods, o.replicas});
+  for (const auto& r : replicas) {
+    log::info("watching the lag of replica " + r.name + " (found by " + r.found_by + ")");
+  }
+  if (replicas.empty()) log::info("no replicas to watch (see --replica and --recursion-method)");
+  return replicas;
 }
 
 std::string chunk_settings_text(const cli::Options& o) {
@@ -186,11 +203,19 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
                    phases::ServerAccess& server, const plan::MigrationPlan& plan,
                    const std::vector<sql::IndexDefinition>& deferred_indexes,
                    phases::CleanupStack& cleanup, phases::Checkpoint& checkpoint,
-                   const Continuation& from) {
+                   const Continuation& from, const Replicas& replicas) {
   const auto started = Clock::now();
-  phases::Throttler throttler(
-      server.main(),
-      {o.max_load, o.critical_load, o.pause_file, server.retry_policy(), &controls, {}});
+  // Watches the replicas from before the copy to the swap, then drops its heartbeat.
+  std::optional<replication::LagMonitor> lag;
+  std::vector<phases::PauseSignal*> replica_signals;
+  if (!replicas.empty()) {
+    lag.emplace(
+        o.connection, replicas,
+        replication::LagSettings{o.max_lag, o.check_interval, plan.database, plan.names.heartbeat});
+    replica_signals.push_back(&*lag);
+  }
+  phases::Throttler throttler(server.main(), {o.max_load, o.critical_load, o.pause_file,
+                                              server.retry_policy(), &controls, replica_signals});
   phases::ChangeApplier applier(plan, server.retry_policy());
   phases::RowCopier copier(server, plan,
                            {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, &controls},
@@ -231,7 +256,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     phases::check_row_counts(server, plan, applier);
   }
   const phases::Postponement held =
-      phases::hold_cutover(server, applier, o.postpone_cutover_file, &controls);
+      phases::hold_cutover(server, applier, o.postpone_cutover_file, &controls, replica_signals);
   const bool postponed = held.postponed;
   const std::uint64_t applied_while_postponed = held.applied;
   // A postponement can last long: the tables are compared again right before
@@ -293,7 +318,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
 // A fresh --execute: steps 3-7.
 void migrate(const cli::Options& o, const control::RunControls& controls,
              phases::ServerAccess& server, plan::MigrationPlan plan,
-             const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
+             const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable,
+             const Replicas& replicas) {
   enter_phase(Phase::kShadow);
   const std::string original_definition =
       phases::table_definition(server.main(), plan.database, plan.table);
@@ -307,7 +333,7 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
                   "could not drop the shadow table " +
                       sql::qualified_name(plan.database, plan.names.shadow));
     }
-    report(plan::render_plan(plan, report_settings(o)) +
+    report(plan::render_plan(plan, report_settings(o, replicas)) +
            "Dry run passed: the ALTER is valid and every check passed; the shadow table was "
            "dropped and nothing else was created.\n");
     return;
@@ -325,13 +351,14 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
   phases::install_capture(server, plan, cleanup);
   db::with_retries(server.main(), server.retry_policy(), "recording the stage",
                    [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopying); });
-  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, Continuation{});
+  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, Continuation{}, replicas);
 }
 
 // --resume: picks up a stopped run where its checkpoint says.
 void resume(const cli::Options& o, const control::RunControls& controls,
             phases::ServerAccess& server, plan::MigrationPlan plan,
-            const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable) {
+            const schema::TableInfo& original, phases::CleanupStack& cleanup, bool& resumable,
+            const Replicas& replicas) {
   // Without a checkpoint, an old table may be one a finished run kept on
   // purpose: nothing is touched then.
   const phases::SavedCheckpoint saved = phases::read_resumable_checkpoint(server, plan);
@@ -371,7 +398,7 @@ void resume(const cli::Options& o, const control::RunControls& controls,
     checkpoint.set_stage(server.main(), phases::Stage::kCopying);
     from = Continuation{};
   }
-  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, from);
+  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, from, replicas);
 }
 
 }  // namespace
@@ -398,9 +425,10 @@ void run_migration(const cli::Options& o, const control::RunControls& controls) 
       inspector, db, o.table, alter, {o.resume, o.allow_on_replica, o.rebuild_child_constraints});
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
   plan.allow_lossy = o.allow_lossy;
+  const Replicas replicas = watched_replicas(o, server);
 
   if (o.mode == cli::Mode::kPlanOnly) {
-    report(plan::render_plan(plan, report_settings(o)) +
+    report(plan::render_plan(plan, report_settings(o, replicas)) +
            "Nothing was changed. Run with --dry-run to test the ALTER on a shadow table, or "
            "--execute to migrate.\n");
     return;
@@ -409,9 +437,9 @@ void run_migration(const cli::Options& o, const control::RunControls& controls) 
   bool resumable = false;  // set once the checkpoint exists
   try {
     if (o.resume) {
-      resume(o, controls, server, plan, original, cleanup, resumable);
+      resume(o, controls, server, plan, original, cleanup, resumable, replicas);
     } else {
-      migrate(o, controls, server, plan, original, cleanup, resumable);
+      migrate(o, controls, server, plan, original, cleanup, resumable, replicas);
     }
     if (o.mode == cli::Mode::kExecute) log::info("finished in " + seconds_text(started));
     enter_phase(Phase::kDone);

@@ -9,6 +9,7 @@
 #include "cli/connection_sources.h"
 #include "cli/defaults_file.h"
 #include "cli/dsn.h"
+#include "cli/replication_options.h"
 #include "cli/run_record_options.h"
 #include "error.h"
 #include "exit_codes.h"
@@ -140,7 +141,8 @@ po::options_description describe_options() {
        "attempts after a lost connection or killed statement (0 = none)");
   // clang-format on
   po::options_description all;
-  all.add(connection_options()).add(target).add(copy).add(cutover).add(stops);
+  all.add(connection_options()).add(target).add(copy).add(replication_options());
+  all.add(cutover).add(stops);
   all.add(run_record_options()).add(output_options());
   return all;
 }
@@ -198,6 +200,9 @@ void scrub_password(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     char* arg = argv[i];
     if (looks_like_dsn(arg)) hide_dsn_password(arg);
+    if (std::strncmp(arg, "--replica=", 10) == 0 && looks_like_dsn(arg + 10)) {
+      hide_dsn_password(arg + 10);
+    }
     char* value = nullptr;
     if ((std::strcmp(arg, "--password") == 0 || std::strcmp(arg, "-p") == 0) && i + 1 < argc) {
       value = argv[i + 1];
@@ -463,6 +468,7 @@ ParseResult parse_options(int argc, char** argv) {
   o.verify = !vm["no-verify"].as<bool>();
   o.allow_lossy = vm["allow-lossy"].as<bool>();
   o.allow_on_replica = vm["allow-on-replica"].as<bool>();
+  read_replication_options(vm, o);
   const std::string fk_method = vm["alter-foreign-keys-method"].as<std::string>();
   if (fk_method != "none" && fk_method != "rebuild_constraints") {
     throw UsageError("--alter-foreign-keys-method takes none or rebuild_constraints, not \"" +

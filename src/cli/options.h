@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ struct Options {
   bool verify = true;             // compare checksums of every range before the swap
   bool allow_lossy = false;       // copy without strict mode
   bool allow_on_replica = false;  // run on a read_only or replicating server
+  // Replicas: those named with --replica (parsed DSNs) and how to find more.
+  std::vector<std::map<std::string, std::string>> replicas;
+  std::vector<std::string> recursion_methods = {"hosts", "processlist"};
+  double max_lag = 1;         // seconds of replica lag that pause the copy
+  double check_interval = 1;  // seconds between lag checks
   // --alter-foreign-keys-method rebuild_constraints: other tables' foreign
   // keys that reference the table are pointed at the new table at the swap.
   bool rebuild_child_constraints = false;

@@ -248,6 +248,28 @@ std::vector<Row> Connection::query(const std::string& statement, const std::vect
   return rows;
 }
 
+std::vector<NamedRow> Connection::query_named(const std::string& statement) {
+  StatementLog logged(statement);
+  std::vector<NamedRow> rows;
+  try {
+    std::unique_ptr<sql::Statement> st(connection_->createStatement());
+    std::unique_ptr<sql::ResultSet> rs(st->executeQuery(statement));
+    std::vector<std::string> labels;
+    sql::ResultSetMetaData* meta = rs->getMetaData();
+    for (unsigned i = 1; i <= meta->getColumnCount(); ++i) {
+      labels.push_back(meta->getColumnLabel(i).asStdString());
+    }
+    visit_rows(*rs, [&](const Row& row) {
+      NamedRow named;
+      for (std::size_t i = 0; i < labels.size(); ++i) named[labels[i]] = row[i];
+      rows.push_back(std::move(named));
+    });
+  } catch (const sql::SQLException& e) {
+    throw translate(e, statement);
+  }
+  return rows;
+}
+
 void Connection::run_then_end(const std::function<void()>& work, const char* end) {
   try {
     work();

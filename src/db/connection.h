@@ -24,6 +24,9 @@ using Value = std::optional<std::string>;
 using Row = std::vector<Value>;
 // Called once per row of a result; the Row is valid only during the call.
 using RowVisitor = std::function<void(const Row&)>;
+// A row keyed by column label, for results whose columns differ between
+// server versions (SHOW SLAVE STATUS).
+using NamedRow = std::map<std::string, Value>;
 
 // A bound parameter. `binary` binds as a blob so bytes are compared as bytes;
 // `integer` binds as a number (LIMIT and OFFSET accept nothing else).
@@ -77,6 +80,9 @@ class Connection {
   // The same in a read-only REPEATABLE READ transaction with a consistent
   // snapshot taken at its start: every read in `work` sees the same instant.
   void in_snapshot(const std::function<void()>& work);
+
+  // The rows of `statement` (no parameters) keyed by column label.
+  std::vector<NamedRow> query_named(const std::string& statement);
 
   // The single value of a one-row, one-column query; nullopt if no row or NULL.
   Value query_value(const std::string& statement, const std::vector<Param>& params = {});

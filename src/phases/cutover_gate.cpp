@@ -59,10 +59,39 @@ std::uint64_t wait_for_postpone_file(ServerAccess& server, ChangeApplier& applie
   return applied;
 }
 
+// The first reason one of `signals` gives, or "".
+std::string holding_reason(const std::vector<PauseSignal*>& signals) {
+  for (PauseSignal* signal : signals) {
+    if (auto reason = signal->pause_reason(); !reason.empty()) return reason;
+  }
+  return "";
+}
+
+// Waits while a signal holds the swap, logging each new reason.
+std::uint64_t wait_for_signals(ServerAccess& server, ChangeApplier& applier,
+                               const std::vector<PauseSignal*>& signals) {
+  std::string logged;
+  const std::uint64_t applied = keep_in_sync(
+      server, applier,
+      [&] {
+        const std::string reason = holding_reason(signals);
+        if (!reason.empty() && reason != logged) {
+          log::event(log::Level::kInfo, "throttle", "cut-over waits: " + reason,
+                     {{"paused", true}, {"reason", reason}});
+        }
+        logged = reason;
+        return !reason.empty();
+      },
+      "while the cut-over waited for the replicas");
+  log::event(log::Level::kInfo, "throttle", "cut-over may go ahead", {{"paused", false}});
+  return applied;
+}
+
 }  // namespace
 
 Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
-                          const std::string& postpone_file, const control::RunControls* controls) {
+                          const std::string& postpone_file, const control::RunControls* controls,
+                          const std::vector<PauseSignal*>& signals) {
   const std::function<bool()> released = [&] {
     return controls != nullptr && controls->cutover_released();
   };
@@ -79,7 +108,12 @@ Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
       held.applied += wait_for_postpone_file(server, applier, postpone_file, released);
       first_try = true;
     }
-    if (hooks::before_cutover(first_try)) return held;
+    if (!holding_reason(signals).empty()) {
+      postpone();
+      held.applied += wait_for_signals(server, applier, signals);
+      continue;  // the file may have come back meanwhile
+    }
+    if (hooks::before_cutover(first_try) && holding_reason(signals).empty()) return held;
     postpone();
     if (!first_try && Clock::now() - reminded > kReminder) {
       log::info("cut-over still held back by the before-cutover hook");

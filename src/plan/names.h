@@ -17,6 +17,7 @@ struct MigrationNames {
   std::string update_trigger;  // T_oa_upd
   std::string delete_trigger;  // T_oa_del
   std::string checkpoint;      // T_oa_chk: where the copy stands, for --resume
+  std::string heartbeat;       // T_oa_hb: a counter the replicas' lag is read from
 };
 
 // Derives the names for `table`. Deterministic; a name that would pass 64

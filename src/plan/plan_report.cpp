@@ -84,6 +84,14 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   out << "  chunk key: " << sql::quote_identifier(plan.chunk_key.index) << " ("
       << sql::quoted_list(plan.chunk_key.columns) << ")\n";
   out << "  estimated rows: " << plan.estimated_rows << "\n";
+  if (settings.replicas.empty()) {
+    out << "  replicas watched: none (name them with --replica, see --recursion-method)\n";
+  } else {
+    out << "  replicas watched, lag read from the heartbeat table "
+        << sql::qualified_name(db, n.heartbeat) << "; the copy pauses and the cut-over waits "
+        << "while one lags more than " << settings.max_lag << " s:\n";
+    for (const auto& r : settings.replicas) out << "    " << r << "\n";
+  }
   if (plan.mapping) {
     write_mapping(out, *plan.mapping);
     if (!plan.type_changes.empty()) {

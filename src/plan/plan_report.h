@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "plan/migration_plan.h"
 
@@ -11,6 +12,9 @@ namespace oa::plan {
 struct ReportSettings {
   unsigned lock_wait_timeout = 2;
   unsigned cutover_retries = 10;
+  // The replicas watched ("host:port (found by ...)"), and their lag limit.
+  std::vector<std::string> replicas;
+  double max_lag = 1;
 };
 
 // Renders the plan. Without shadow details (no --dry-run), the trigger and copy

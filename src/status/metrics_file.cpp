@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -37,6 +38,7 @@ std::string label_value(const std::string& text) {
 }
 
 std::string number(double value) {
+  if (std::isnan(value)) return "NaN";  // the spelling of the text format
   char text[64];
   std::snprintf(text, sizeof text, "%.17g", value);
   return text;
@@ -92,6 +94,14 @@ std::string prometheus_text(const StatusSnapshot& s, const MetricsLabels& labels
   w.sample(static_cast<double>(s.rows_verified));
   w.metric("throttled", "gauge", "1 while the copy is paused; the reason is a label.");
   w.sample(s.throttled ? 1 : 0, "reason=\"" + label_value(s.throttle_reason) + "\"");
+  if (!s.replicas.empty()) {
+    w.metric("replica_lag_seconds", "gauge",
+             "Each replica's lag by the tool's heartbeat; NaN while it cannot be measured.");
+    for (const auto& r : s.replicas) {
+      w.sample(r.lag_seconds ? *r.lag_seconds : std::nan(""),
+               "replica=\"" + label_value(r.replica) + "\"");
+    }
+  }
   w.metric("retries_total", "counter", "Statements run again after a lost connection or a kill.");
   w.sample(static_cast<double>(s.retries));
   w.metric("last_update_timestamp_seconds", "gauge", "When this file was written (Unix time).");

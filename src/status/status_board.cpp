@@ -64,6 +64,8 @@ void StatusBoard::observe(std::string_view name, const log::Fields& f) {
   } else if (name == "verify_progress") {
     now_.ranges_verified = log::field_or<std::uint64_t>(f, "ranges", now_.ranges_verified);
     now_.rows_verified = log::field_or<std::uint64_t>(f, "rows", now_.rows_verified);
+  } else if (name == "replica_lag") {
+    observe_replica(f);
   } else if (name == "retry") {
     ++now_.retries;
   } else if (name == "result") {
@@ -71,6 +73,31 @@ void StatusBoard::observe(std::string_view name, const log::Fields& f) {
   } else if (name == "output") {
     now_.output += log::field_or<std::string>(f, "text", "");
   }
+}
+
+void StatusBoard::observe_replica(const log::Fields& f) {
+  ReplicaLag reading{log::field_or<std::string>(f, "replica", ""), std::nullopt,
+                     log::field_or<std::string>(f, "problem", "")};
+  const double lag = log::field_or<double>(f, "lag_seconds", -1);
+  if (lag >= 0) reading.lag_seconds = lag;
+  auto& list = now_.replicas;
+  auto same = std::find_if(list.begin(), list.end(),
+                           [&](const ReplicaLag& r) { return r.replica == reading.replica; });
+  if (same != list.end()) {
+    *same = std::move(reading);
+  } else {
+    list.push_back(std::move(reading));
+  }
+}
+
+std::optional<double> worst_replica_lag(const StatusSnapshot& s) {
+  if (s.replicas.empty()) return std::nullopt;
+  double worst = 0;
+  for (const auto& r : s.replicas) {
+    if (!r.lag_seconds) return std::nullopt;
+    worst = std::max(worst, *r.lag_seconds);
+  }
+  return worst;
 }
 
 StatusSnapshot StatusBoard::snapshot() const {
@@ -106,6 +133,7 @@ log::Fields status_fields(const StatusSnapshot& s) {
   out.push_back({"ranges_verified", s.ranges_verified});
   out.push_back({"rows_verified", s.rows_verified});
   out.push_back({"retries", s.retries});
+  if (auto lag = worst_replica_lag(s)) out.push_back({"replica_lag_seconds", *lag});
   return out;
 }
 
@@ -131,6 +159,10 @@ std::string status_text(const StatusSnapshot& s) {
   }
   if (s.throttled) out += "; paused: " + s.throttle_reason;
   if (s.retries > 0) out += "; " + std::to_string(s.retries) + " retries";
+  if (!s.replicas.empty()) {
+    const auto lag = worst_replica_lag(s);
+    out += "; replica lag " + (lag ? log::seconds_text(*lag) : std::string("unknown"));
+  }
   return out + " (" + log::seconds_text(s.elapsed_seconds) + " in all)";
 }
 

@@ -19,6 +19,13 @@
 
 namespace oa::status {
 
+// The last lag reading of one replica ("replica_lag" events).
+struct ReplicaLag {
+  std::string replica;                // host:port
+  std::optional<double> lag_seconds;  // nullopt while it cannot be measured
+  std::string problem;                // why it does not replicate or cannot be read; "" if fine
+};
+
 struct StatusSnapshot {
   Phase phase = Phase::kStarting;
   double phase_seconds = 0;  // in the current phase
@@ -35,9 +42,10 @@ struct StatusSnapshot {
   std::string throttle_reason;  // why, while throttled
   std::uint64_t ranges_verified = 0;
   std::uint64_t rows_verified = 0;
-  std::uint64_t retries = 0;  // statements run again after a lost session
-  log::Fields result;         // of the "result" event: what the finished run did
-  std::string output;         // what the text format prints on stdout (the plan, "done: ...")
+  std::uint64_t retries = 0;         // statements run again after a lost session
+  std::vector<ReplicaLag> replicas;  // in the order first reported
+  log::Fields result;                // of the "result" event: what the finished run did
+  std::string output;  // what the text format prints on stdout (the plan, "done: ...")
 };
 
 class StatusBoard {
@@ -55,6 +63,7 @@ class StatusBoard {
  private:
   using Clock = std::chrono::steady_clock;
   void enter(Phase phase);
+  void observe_replica(const log::Fields& f);
 
   mutable std::mutex mutex_;
   const Clock::time_point started_;
@@ -63,8 +72,12 @@ class StatusBoard {
   double copy_seconds_ = 0;
 };
 
+// The largest lag of the replicas, or nullopt when there are none or the lag
+// of one cannot be measured (a replica the tool cannot see is never in sync).
+std::optional<double> worst_replica_lag(const StatusSnapshot& s);
+
 // The snapshot as event fields: phase, elapsed, rows, rate, ETA (when
-// known), throttle, verification, retries.
+// known), throttle, verification, retries, the worst replica lag.
 log::Fields status_fields(const StatusSnapshot& s);
 // {"preflight": 0.012, "copy": 4.2, ...}: the finished phases and the current one.
 JsonObject phase_seconds_json(const StatusSnapshot& s);

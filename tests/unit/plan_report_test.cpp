@@ -32,7 +32,7 @@ schema::TableInfo table(const std::string& name, std::vector<std::string> column
 TEST_CASE("the plan without a shadow describes but does not invent trigger text") {
   const auto original = table("orders", {"id", "v"});
   const auto p = plan::plan_for(original, "ADD COLUMN w INT", true);
-  const std::string text = plan::render_plan(p, {2, 10});
+  const std::string text = plan::render_plan(p, {2, 10, {}, 1});
   CHECK(text.find("CREATE TABLE `shop`.`orders_oa_new` LIKE `shop`.`orders`") != std::string::npos);
   CHECK(text.find("ALTER TABLE `shop`.`orders_oa_new` ADD COLUMN w INT") != std::string::npos);
   CHECK(text.find("estimated rows: 1234") != std::string::npos);
@@ -46,7 +46,7 @@ TEST_CASE("with the shadow known, the plan prints the mapping and every statemen
   const auto shadow = table("_orders_new", {"id", "v", "w"});
   auto p =
       plan::with_shadow(plan::plan_for(original, "ADD w INT, DROP gone", false), original, shadow);
-  const std::string text = plan::render_plan(p, {2, 10});
+  const std::string text = plan::render_plan(p, {2, 10, {}, 1});
   CHECK(text.find("`v` -> `v`") != std::string::npos);
   CHECK(text.find("new columns (default or generated values): `w`") != std::string::npos);
   CHECK(text.find("dropped columns (not copied): `gone`") != std::string::npos);
@@ -93,7 +93,7 @@ TEST_CASE("foreign keys: the plan moves them under the swap's lock, through rena
                              shadow);
   REQUIRE(p.shadow_foreign_keys.size() == 1);
   CHECK(p.shadow_foreign_keys[0].columns == std::vector<std::string>{"client"});
-  const std::string text = plan::render_plan(p, {2, 10});
+  const std::string text = plan::render_plan(p, {2, 10, {}, 1});
   CHECK(text.find("LOCK TABLES `shop`.`orders` WRITE, `shop`.`orders_oa_chg` WRITE, "
                   "`shop`.`orders_oa_new` WRITE, `shop`.`lines` WRITE") != std::string::npos);
   CHECK(text.find("ALTER TABLE `shop`.`orders` DROP FOREIGN KEY `fk_customer`") !=
