@@ -61,8 +61,18 @@ ON `app_db`.* TO 'online_alter'@'%';
 -- with error 1419 otherwise). Prefer the server setting to granting SUPER:
 --   SET GLOBAL log_bin_trust_function_creators = ON;
 
+-- Replicas (the lag the copy waits for). On the primary, to find them:
+--   GRANT REPLICATION MASTER ADMIN ON *.* TO 'online_alter'@'%';  -- SHOW SLAVE HOSTS (MariaDB)
+-- (MySQL: REPLICATION SLAVE). Without it, name the replicas with --replica.
+-- On each replica the same account (it arrives there through replication) also
+-- needs, to tell a stopped replica from a slow one:
+--   GRANT SLAVE MONITOR ON *.* TO 'online_alter'@'%';  -- MariaDB; MySQL: REPLICATION CLIENT
+-- and SELECT on the schema, which the grant above gives: the tool reads its
+-- heartbeat table there.
+
 -- To require TLS of the account (see --ssl-mode):
 --   ALTER USER 'online_alter'@'%' REQUIRE SSL;
 
 -- Check the result:
 SHOW GRANTS FOR 'online_alter'@'%';
+
