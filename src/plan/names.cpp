@@ -74,7 +74,7 @@ MigrationNames derive_names(std::string_view table) {
   return MigrationNames{working_name(table, "new"),  working_name(table, "chg"),
                         derived_name(table, "_old"), working_name(table, "ins"),
                         working_name(table, "upd"),  working_name(table, "del"),
-                        working_name(table, "chk"), working_name(table, "hb")};
+                        working_name(table, "chk"),  working_name(table, "hb")};
 }
 
 std::string run_lock_name(std::string_view database, std::string_view table) {

@@ -172,6 +172,55 @@ TEST_SUITE("replication") {
                            "' AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'note'") == "1");
   }
 
+  TEST_CASE("a replica that goes down mid-copy is never taken as in sync: the copy waits for it") {
+    auto replica_at = replica_server();
+    if (!replica_at) return;
+    const char* replica_dir = std::getenv("OA_REPLICA_DIR");
+    REQUIRE_MESSAGE(replica_dir != nullptr, "OA_REPLICA_DIR is unset: cannot restart the replica");
+    ScratchDatabase database(test_server(), "oa_it_replica_down");
+    const TableSpec spec = integer_key_shape();
+    auto primary = connect();
+    create_table(*primary, spec, database.name(), "orders");
+    fill_table(*primary, spec, database.name(), "orders", kRows);
+    WriterOptions options = full_speed().writer;
+    options.threads = 2;
+    options.first_new_n = kRows;
+    Writer writer(test_server(), spec, database.name(), "orders",
+                  load_record(*primary, spec, database.name(), "orders"), options);
+    REQUIRE(writer.wait_for_commits(50, std::chrono::seconds(30)));
+
+    ToolProcess tool(online_alter().binary(),
+                     tool_args(database.name(), "orders", "ADD COLUMN note INT",
+                               {"--execute", "--chunk-size", "200", "--sleep", "0.05",
+                                "--check-interval", "0.2"}));
+    REQUIRE_MESSAGE(tool.wait_for_err("installed capture triggers", std::chrono::seconds(120)),
+                    tool.err_so_far());
+    replica_at->shut_down();
+    const bool paused = tool.wait_for_err("copy paused: replica", std::chrono::seconds(60));
+    const bool unreadable = tool.err_so_far().find("it cannot be read") != std::string::npos;
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    const bool held = !tool.finished() &&
+                      tool.err_so_far().find("copy resumed") == std::string::npos &&
+                      tool.err_so_far().find("copy finished") == std::string::npos;
+    // Started again before any REQUIRE: the other cases need the replica.
+    replica_at->start_again(std::string(replica_dir) + "/my.cnf");
+    CHECK_MESSAGE(paused, tool.err_so_far());
+    CHECK(unreadable);
+    CHECK(held);
+    const ToolResult result = tool.wait();
+    writer.stop();
+    CHECK_MESSAGE(result.exit_code == 0, result.describe());
+    CHECK(result.err.find("replicates again") != std::string::npos);
+    expect_writer_succeeded(writer.stats());
+    const Record record = writer.record();
+    expect_matches_record(spec, database.name(), "orders", record);
+    auto replica = replica_at->connect();
+    wait_for_replica(*replica);
+    const Comparison on_replica =
+        compare_with_record(*replica, spec, database.name(), "orders", record, {});
+    CHECK_MESSAGE(on_replica.matches(), "replica: " << on_replica.summary());
+  }
+
   TEST_CASE("replicas are found once, named in the plan, and discovery can be turned off") {
     auto replica_at = replica_server();
     if (!replica_at) return;

@@ -60,18 +60,24 @@ std::unique_ptr<sql::Connection> TestServer::connect() const {
 
 bool TestServer::can_restart() { return !environment_or("OA_SERVER_DEFAULTS", "").empty(); }
 
+bool TestServer::reachable() const {
+  try {
+    connect();
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 void TestServer::restart() const {
-  using namespace std::chrono;
   const std::string defaults = environment_or("OA_SERVER_DEFAULTS", "");
   if (defaults.empty()) throw std::runtime_error("OA_SERVER_DEFAULTS is not set");
-  auto reachable = [&] {
-    try {
-      connect();
-      return true;
-    } catch (const std::exception&) {
-      return false;
-    }
-  };
+  shut_down();
+  start_again(defaults);
+}
+
+void TestServer::shut_down() const {
+  using namespace std::chrono;
   try {
     execute_sql(*connect(), "SHUTDOWN");
   } catch (const std::exception&) {
@@ -81,6 +87,10 @@ void TestServer::restart() const {
     if (steady_clock::now() > until) throw std::runtime_error("the server did not shut down");
     std::this_thread::sleep_for(milliseconds(100));
   }
+}
+
+void TestServer::start_again(const std::string& defaults) const {
+  using namespace std::chrono;
   const std::string option = "--defaults-file=" + defaults;
   char* argv[] = {const_cast<char*>("mariadbd"), const_cast<char*>(option.c_str()), nullptr};
   posix_spawn_file_actions_t files;

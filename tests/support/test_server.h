@@ -37,11 +37,20 @@ class TestServer {
   // connections. Throws std::runtime_error when it does not come back.
   void restart() const;
 
+  // The two halves of restart(), for a test that acts while the server is
+  // down: shut_down() returns once it refuses connections; start_again()
+  // starts it from the option file `defaults` and returns once it accepts
+  // them. Both throw std::runtime_error when the server does not follow.
+  void shut_down() const;
+  void start_again(const std::string& defaults) const;
+
   const std::string& host() const { return host_; }
   int port() const { return port_; }
   const std::string& user() const { return user_; }
 
  private:
+  bool reachable() const;
+
   std::string host_;
   int port_;
   std::string user_;
