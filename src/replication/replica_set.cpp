@@ -118,12 +118,22 @@ std::vector<Replica> find_replicas(db::Connection& primary, const db::Connection
     candidates.insert(candidates.end(), found.begin(), found.end());
     break;
   }
-  std::set<std::uint64_t> seen{primary.query_number("SELECT @@server_id")};
+  const std::uint64_t primary_id = primary.query_number("SELECT @@server_id");
+  std::set<std::uint64_t> seen{primary_id};
   std::vector<Replica> replicas;
   for (auto& r : candidates) {
     r.name = name_of(r.settings);
-    if (!seen.insert(server_id(r)).second) {
-      log::debug("replica " + r.name + " (" + r.found_by + ") is the primary or listed already");
+    const std::uint64_t id = server_id(r);
+    if (id == primary_id) {
+      // The processlist gives no port: on hosts that run several servers
+      // the guess can lead back to the primary.
+      log::warning(r.name + " (found by " + r.found_by +
+                   ") is the primary itself, not a replica; name the replica with "
+                   "--replica h=HOST,P=PORT");
+      continue;
+    }
+    if (!seen.insert(id).second) {
+      log::debug("replica " + r.name + " (" + r.found_by + ") is listed already");
       continue;
     }
     replicas.push_back(std::move(r));
