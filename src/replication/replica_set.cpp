@@ -10,6 +10,7 @@ namespace oa::replication {
 namespace {
 
 constexpr int kErrAccessDenied = 1227;
+constexpr int kErrParse = 1064;
 
 std::string name_of(const db::ConnectionSettings& s) {
   return s.socket.empty() ? s.host + ":" + std::to_string(s.port) : s.socket;
@@ -21,7 +22,13 @@ std::vector<Replica> from_slave_hosts(db::Connection& primary, const db::Connect
   std::vector<Replica> found;
   std::vector<db::NamedRow> rows;
   try {
-    rows = primary.query_named("SHOW SLAVE HOSTS");
+    try {
+      rows = primary.query_named("SHOW SLAVE HOSTS");
+    } catch (const db::DbError& e) {
+      // MySQL 8.4 knows only the newer name.
+      if (e.server_code() != kErrParse) throw;
+      rows = primary.query_named("SHOW REPLICAS");
+    }
   } catch (const db::DbError& e) {
     if (e.server_code() != kErrAccessDenied) throw;
     // An account without REPLICATION MASTER ADMIN cannot list replicas; most
@@ -33,7 +40,9 @@ std::vector<Replica> from_slave_hosts(db::Connection& primary, const db::Connect
   for (const auto& row : rows) {
     const auto host = row.count("Host") ? row.at("Host") : std::nullopt;
     const auto port = row.count("Port") ? row.at("Port") : std::nullopt;
-    const auto id = row.count("Server_id") ? row.at("Server_id") : std::nullopt;
+    const auto id = row.count("Server_id")   ? row.at("Server_id")
+                    : row.count("Server_Id") ? row.at("Server_Id")
+                                             : std::nullopt;
     if (!host || host->empty() || !port) {
       log::warning("a replica (server_id " + id.value_or("?") +
                    ") does not report its address (report_host); name it with --replica");
