@@ -420,8 +420,10 @@ void run_migration(const cli::Options& o, const control::RunControls& controls) 
     names_only.names = plan::derive_names(o.table);
     phases::undo_stopped_swap(server.main(), names_only);
   }
-  const schema::TableInfo original = preflight::run_preflight(
-      inspector, db, o.table, alter, {o.resume, o.allow_on_replica, o.rebuild_child_constraints});
+  const schema::TableInfo original =
+      preflight::run_preflight(inspector, db, o.table, alter,
+                               {o.resume, o.allow_on_replica, o.rebuild_child_constraints,
+                                o.mode == cli::Mode::kExecute || o.resume});
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
   plan.allow_lossy = o.allow_lossy;
   const schema::ServerRole role = inspector.server_role();

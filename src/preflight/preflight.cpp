@@ -31,6 +31,7 @@ schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::st
   const schema::ServerRole role = inspector.server_role();
   if (!settings.allow_on_replica) require(check_not_replica(role));
   require(check_galera(role, info));
+  if (settings.executing) require(check_galera_execute(role));
   log::info("preflight checks passed");
   return info;
 }

@@ -60,3 +60,10 @@ TEST_CASE("Galera refuses own triggers and foreign keys: they move under a node-
   t.referenced_by.push_back(oa::sql::ForeignKey{});
   CHECK(mentions(preflight::check_galera(galera("TOI"), t), "foreign keys"));
 }
+
+TEST_CASE("--execute is refused on Galera, and only there") {
+  CHECK_FALSE(preflight::check_galera_execute(schema::ServerRole{}).has_value());
+  const auto r = preflight::check_galera_execute(galera("TOI"));
+  CHECK(mentions(r, "not supported on Galera yet"));
+  CHECK(mentions(r, "--dry-run"));
+}
