@@ -69,16 +69,18 @@ oa_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # arguments go to mariadbd. Sets OA_INSTANCE_PORT and OA_INSTANCE_PID, and
 # returns once root can connect over the socket. The server offers TLS with a
 # certificate signed by a throwaway CA ($1/ca.pem).
-# OA_BUFFER_POOL and OA_REDO_LOG size the buffer pool and the redo log.
+# OA_BUFFER_POOL and OA_REDO_LOG size the buffer pool and the redo log;
+# OA_INSTANCE_USER is the account it runs as (root by default).
 oa_instance_start() {
-  local dir=$1 port=$2 extra=$3
+  local dir=$1 port=$2 extra=$3 user=${OA_INSTANCE_USER:-root}
   shift 3
   while ! oa_port_free "$port"; do port=$((port + 1)); done
   mkdir -p "$dir/data"
-  mariadb-install-db --no-defaults --user=root --datadir="$dir/data" \
+  mariadb-install-db --no-defaults --user="$user" --datadir="$dir/data" \
     --auth-root-authentication-method=socket >"$dir/install.log" 2>&1 ||
     { cat "$dir/install.log" >&2; oa_die "mariadb-install-db failed"; }
   oa_make_certificates "$dir" || oa_die "openssl could not make the test certificates"
+  [ "$user" = root ] || chown -R "$user" "$dir"
   cat >"$dir/my.cnf" <<EOF
 [mariadbd]
 datadir=$dir/data
@@ -87,7 +89,7 @@ pid-file=$dir/mysqld.pid
 log-error=$dir/error.log
 port=$port
 bind-address=127.0.0.1
-user=root
+user=$user
 innodb_buffer_pool_size=${OA_BUFFER_POOL:-1G}
 innodb_log_file_size=${OA_REDO_LOG:-256M}
 innodb_flush_log_at_trx_commit=2
@@ -120,7 +122,8 @@ oa_instance_stop() {
   # A test may have restarted the server: the pid file names the one running now.
   [ -s "$dir/mysqld.pid" ] && pid=$(cat "$dir/mysqld.pid")
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    mariadb-admin --no-defaults -S "$dir/mysqld.sock" -uroot shutdown >/dev/null 2>&1 ||
+    # A wedged server (a stalled Galera node) never answers: bound the wait.
+    timeout 60 mariadb-admin --no-defaults -S "$dir/mysqld.sock" -uroot shutdown >/dev/null 2>&1 ||
       kill "$pid" 2>/dev/null
     local i
     for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done

@@ -16,6 +16,7 @@
 #include "phases/cutover.h"
 #include "phases/cutover_gate.h"
 #include "phases/deferred_indexes.h"
+#include "phases/flow_control.h"
 #include "phases/foreign_keys.h"
 #include "phases/resume_check.h"
 #include "phases/row_copier.h"
@@ -43,6 +44,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using status::enter_phase;
+
 using status::Phase;
 
 // What a finished run says: `text` on stdout, and `fields` in a "result"
@@ -192,6 +194,15 @@ log::Fields result_fields(const phases::CopyStats& copy, std::uint64_t changes,
   return fields;
 }
 
+// The indexes built after the copy. None on Galera: the ALTER that builds
+// them runs in TOI, and every node's writes wait behind it for its whole
+// length, so there the copy fills the indexes as it goes.
+std::vector<sql::IndexDefinition> indexes_to_defer(phases::ServerAccess& server,
+                                                   const plan::MigrationPlan& plan) {
+  if (plan.galera) return {};
+  return phases::deferrable_indexes(server.main(), plan);
+}
+
 // Where a resumed run picks up; a fresh run starts at the copy's beginning.
 struct Continuation {
   phases::Stage stage = phases::Stage::kCopying;
@@ -205,7 +216,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
                    phases::CleanupStack& cleanup, phases::Checkpoint& checkpoint,
                    const Continuation& from, const Replicas& replicas) {
   const auto started = Clock::now();
-  // Watches the replicas from before the copy to the swap, then drops its heartbeat.
+  // Watches the replicas from before the copy to the swap, then drops its
+  // heartbeat; on Galera, flow control pauses the copy too.
   std::optional<replication::LagMonitor> lag;
   std::vector<phases::PauseSignal*> replica_signals;
   if (!replicas.empty()) {
@@ -214,8 +226,17 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
         replication::LagSettings{o.max_lag, o.check_interval, plan.database, plan.names.heartbeat});
     replica_signals.push_back(&*lag);
   }
+  std::unique_ptr<phases::FlowControlSignal> flow_control;
+  std::vector<phases::PauseSignal*> signals = replica_signals;
+  if (plan.galera) {
+    flow_control = std::make_unique<phases::FlowControlSignal>(
+        db::Connection::open(server.settings()), o.max_flow_ctl,
+        std::chrono::milliseconds(static_cast<long>(o.check_interval * 1000)),
+        server.retry_policy());
+    signals.push_back(flow_control.get());
+  }
   phases::Throttler throttler(server.main(), {o.max_load, o.critical_load, o.pause_file,
-                                              server.retry_policy(), &controls, replica_signals});
+                                              server.retry_policy(), &controls, signals});
   phases::ChangeApplier applier(plan, server.retry_policy());
   phases::RowCopier copier(server, plan,
                            {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, &controls},
@@ -324,6 +345,11 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
   const std::string original_definition =
       phases::table_definition(server.main(), plan.database, plan.table);
   const schema::TableInfo shadow = phases::create_shadow(server, plan, cleanup);
+  if (plan.galera && (shadow.indexes.empty() || shadow.indexes.front().name != "PRIMARY")) {
+    throw RefusedError(
+        "the ALTER leaves the table without a PRIMARY KEY, which Galera needs to "
+        "certify and apply its rows; keep or add one");
+  }
   plan = plan::with_shadow(std::move(plan), original, shadow);
   phases::check_new_unique_keys(server.main(), plan, original, shadow);
   if (o.mode == cli::Mode::kDryRun) {
@@ -343,7 +369,7 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
   resumable = true;
   // Saved before they are dropped, so that a run stopped in between still
   // knows which indexes the new table must get.
-  const auto deferred = phases::deferrable_indexes(server.main(), plan);
+  const auto deferred = indexes_to_defer(server, plan);
   checkpoint.save_deferred_indexes(server.main(), deferred);
   phases::drop_deferred_indexes(server.main(), plan, deferred);
   interrupt::check("before the triggers were installed");
@@ -387,7 +413,7 @@ void resume(const cli::Options& o, const control::RunControls& controls,
   if (saved.deferred_indexes) {
     deferred = *saved.deferred_indexes;
   } else {
-    deferred = phases::deferrable_indexes(server.main(), plan);
+    deferred = indexes_to_defer(server, plan);
     checkpoint.save_deferred_indexes(server.main(), deferred);
   }
   if (saved.stage == phases::Stage::kPreparing) {
@@ -421,10 +447,15 @@ void run_migration(const cli::Options& o, const control::RunControls& controls) 
     names_only.names = plan::derive_names(o.table);
     phases::undo_stopped_swap(server.main(), names_only);
   }
-  const schema::TableInfo original = preflight::run_preflight(
-      inspector, db, o.table, alter, {o.resume, o.allow_on_replica, o.rebuild_child_constraints});
+  const schema::TableInfo original =
+      preflight::run_preflight(inspector, db, o.table, alter,
+                               {o.resume, o.allow_on_replica, o.rebuild_child_constraints,
+                                o.mode == cli::Mode::kExecute || o.resume});
   plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
   plan.allow_lossy = o.allow_lossy;
+  const schema::ServerRole role = inspector.server_role();
+  plan.galera = role.wsrep_on;
+  plan.cluster_nodes = role.cluster_size;
   const Replicas replicas = watched_replicas(o, server);
 
   if (o.mode == cli::Mode::kPlanOnly) {

@@ -111,6 +111,9 @@ po::options_description describe_options() {
       ("sleep", po::value<double>()->default_value(0), "seconds to sleep between chunks")
       ("max-load", po::value<std::string>()->default_value("Threads_running=25"),
        "pause above VAR=N[,VAR=N]")
+      ("max-flow-ctl", po::value<double>()->default_value(Options{}.max_flow_ctl),
+       "on Galera, pause while flow control paused the cluster for more than PERCENT of the "
+       "last interval")
       ("critical-load", po::value<std::string>()->default_value("Threads_running=50"),
        "abort above VAR=N[,VAR=N]; 0 = off")
       ("pause-file", po::value<std::string>(), "pause the copy while this file exists")
@@ -458,6 +461,9 @@ ParseResult parse_options(int argc, char** argv) {
   o.sleep = vm["sleep"].as<double>();
   if (o.sleep < 0) throw UsageError("--sleep cannot be negative");
   o.max_load = parse_load_limits(vm["max-load"].as<std::string>(), "max-load");
+  o.max_flow_ctl = vm["max-flow-ctl"].as<double>();
+  if (o.max_flow_ctl < 0 || o.max_flow_ctl > 100)
+    throw UsageError("--max-flow-ctl is a percentage: 0 to 100");
   o.critical_load = parse_load_limits(vm["critical-load"].as<std::string>(), "critical-load");
   if (auto v = get<std::string>(vm, "pause-file")) o.pause_file = *v;
   if (auto v = get<std::string>(vm, "postpone-cutover-file")) o.postpone_cutover_file = *v;

@@ -42,8 +42,14 @@ struct Options {
   // more: on the benchmark, the worst second's p99 was 48 ms at 100,000 rows
   // (median of 15 runs) and 28 ms at 20,000 (7 runs), for the same wall time.
   std::uint64_t chunk_size_max = 20000;
-  double sleep = 0;                      // seconds between chunks
-  std::vector<LoadLimit> max_load;       // pause the copy above these
+  double sleep = 0;                 // seconds between chunks
+  std::vector<LoadLimit> max_load;  // pause the copy above these
+  // Galera: pause the copy while flow control paused the cluster for more
+  // than this share (percent) of the last check interval. A tenth: flow
+  // control then costs every node's writers a tenth of their time, and the
+  // copy's writesets are what a slow node most often falls behind on; short
+  // bursts below it are normal and not worth a pause. 100 never pauses.
+  double max_flow_ctl = 10;
   std::vector<LoadLimit> critical_load;  // abort above these
   std::string pause_file;
   std::string postpone_cutover_file;

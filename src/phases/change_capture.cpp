@@ -1,5 +1,8 @@
 #include "phases/change_capture.h"
 
+#include <chrono>
+#include <thread>
+
 #include "db/db_error.h"
 #include "db/retry.h"
 #include "log.h"
@@ -20,8 +23,19 @@ namespace {
 // session holds nothing a client needs (locking the log first deadlocked with
 // clients that had read T and then wrote it). LOCK TABLES is released even when
 // a step fails.
+//
+// Not on Galera: LOCK TABLES is local to the node, and a DDL statement under
+// it (TOI) waits for the other nodes' writes to T ordered before it, whose
+// appliers wait for this session's lock. Measured with writes on a second
+// node: DROP TRIGGER and the applier both "Waiting to execute in isolation"
+// for over ten minutes, the whole cluster stalled, until the node was
+// restarted. There the statements run one by one, each in the total order.
 void under_table_locks(db::Connection& c, const plan::MigrationPlan& plan,
                        const std::vector<std::string>& statements) {
+  if (plan.galera) {
+    for (const auto& s : statements) c.execute(s);
+    return;
+  }
   c.execute(sql::lock_tables_write(plan.database, {plan.table, plan.names.change_log}));
   try {
     for (const auto& s : statements) c.execute(s);
@@ -41,6 +55,18 @@ std::vector<std::string> drop_statements(const plan::MigrationPlan& plan) {
   return {sql::drop_trigger_if_exists(plan.database, n.insert_trigger),
           sql::drop_trigger_if_exists(plan.database, n.update_trigger),
           sql::drop_trigger_if_exists(plan.database, n.delete_trigger)};
+}
+
+// Galera: a client transaction on another node that fired a trigger just
+// before the DROP TRIGGER reached that node can still be ordered after a DROP
+// TABLE of what the trigger wrote. Measured: applying it then failed on the
+// other nodes ("Table ... doesn't exist"), they voted on the inconsistency
+// and the cluster stalled. Waiting a moment after dropping the triggers lets
+// such short transactions be ordered first.
+constexpr auto kClusterSettle = std::chrono::seconds(2);
+
+void settle_if_cluster(const plan::MigrationPlan& plan) {
+  if (plan.galera) std::this_thread::sleep_for(kClusterSettle);
 }
 
 // Trigger bodies run with the sql_mode of their creation. Not strict: a
@@ -90,6 +116,7 @@ void register_capture_removal(ServerAccess& server, const plan::MigrationPlan& p
           // must be removed all the same.
           for (const auto& s : drop_statements(plan)) cc.execute(s);
         }
+        settle_if_cluster(plan);
       });
 }
 
@@ -127,6 +154,7 @@ void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& 
   db::with_retries(c, server.retry_policy(), "dropping the capture triggers", [&] {
     db::with_lock_retries(c, server.ddl_policy(), "drop the capture triggers", [&] {
       for (const auto& s : drop_statements(plan)) c.execute(s);
+      settle_if_cluster(plan);
       c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
     });
   });

@@ -1,6 +1,7 @@
 #include "phases/verification.h"
 
 #include <chrono>
+#include <thread>
 
 #include "db/db_error.h"
 #include "db/retry.h"
@@ -18,6 +19,11 @@ using Clock = std::chrono::steady_clock;
 const char kOriginal[] = "the original";
 const char kNewTable[] = "the new table";
 
+// A repair that met a client's lock or lost certification is run again this
+// often, pausing a little longer each time for the client to finish.
+constexpr int kMaxConflictRetries = 20;
+constexpr auto kConflictPause = std::chrono::milliseconds(50);
+
 // Copies one range of the original into the shadow again, replacing what the
 // shadow has there, in one transaction of the copy session (READ COMMITTED:
 // a change made meanwhile is in the change log and is applied later).
@@ -26,16 +32,27 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
   db::Connection& c = server.copy();
   const auto& source_key = plan.chunk_key.columns;
   const auto& target_key = plan.row_key->target_columns;
-  // Delete and copy again: the same result however often it runs.
-  db::with_retries(c, server.retry_policy(), "copying a range again", [&] {
-    c.in_transaction([&] {
-      c.update(sql::delete_rows_in_range(plan.database, plan.names.shadow, target_key,
-                                         lower.has_value(), upper.has_value()),
-               bind_range(target_key, lower, upper, plan.chunk_key.binary));
-      c.update(sql::copy_chunk(plan::copy_spec(plan), lower.has_value(), upper.has_value()),
-               bind_range(source_key, lower, upper, plan.chunk_key.binary));
-    });
-  });
+  // Delete and copy again: the same result however often it runs. On Galera
+  // the transaction can lose certification to a client's write on another
+  // node (error 1213, measured with writes on a second node); it was rolled
+  // back whole, so it is run again.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db::with_retries(c, server.retry_policy(), "copying a range again", [&] {
+        c.in_transaction([&] {
+          c.update(sql::delete_rows_in_range(plan.database, plan.names.shadow, target_key,
+                                             lower.has_value(), upper.has_value()),
+                   bind_range(target_key, lower, upper, plan.chunk_key.binary));
+          c.update(sql::copy_chunk(plan::copy_spec(plan), lower.has_value(), upper.has_value()),
+                   bind_range(source_key, lower, upper, plan.chunk_key.binary));
+        });
+      });
+      return;
+    } catch (const db::DbError& e) {
+      if (!e.is_lock_conflict() || attempt >= kMaxConflictRetries) throw;
+      std::this_thread::sleep_for(kConflictPause * attempt);
+    }
+  }
 }
 
 // An ALTER of the shadow that commits after a range's snapshot began makes

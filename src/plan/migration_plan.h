@@ -54,6 +54,11 @@ struct MigrationPlan {
   // rebuild_constraints): pointed at the new table at the swap.
   std::vector<sql::ForeignKey> child_foreign_keys;
 
+  // A Galera cluster (wsrep_on) and its size: the triggers write the shadow
+  // too, and the swap is a lone RENAME (phases/cluster_swap.h).
+  bool galera = false;
+  std::uint64_t cluster_nodes = 0;
+
   bool has_shadow_details() const { return mapping.has_value() && row_key.has_value(); }
 };
 

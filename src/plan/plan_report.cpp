@@ -54,6 +54,10 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   std::ostringstream out;
   out << "Plan for " << sql::qualified_name(db, plan.table) << "\n";
   out << "  alter: " << plan.alter_clauses << "\n";
+  if (plan.galera) {
+    out << "  server: Galera cluster of " << plan.cluster_nodes
+        << " nodes, DDL by TOI (the triggers also write the new table; the swap is one RENAME)\n";
+  }
   out << "  shadow table: " << sql::qualified_name(db, n.shadow) << "\n";
   out << "  change log: " << sql::qualified_name(db, n.change_log) << "\n";
   out << "  checkpoint (for --resume): " << sql::qualified_name(db, n.checkpoint) << "\n";

@@ -24,6 +24,10 @@ CheckResult check_engine(const schema::TableInfo& table);
 CheckResult check_chunk_key(const schema::TableInfo& table);
 CheckResult check_foreign_keys(const schema::TableInfo& table, bool rebuild_child_constraints);
 CheckResult check_not_replica(const schema::ServerRole& role);
+// On a Galera node (wsrep_on): TOI, a primary key, no own triggers or foreign keys.
+CheckResult check_galera(const schema::ServerRole& role, const schema::TableInfo& table);
+// --execute on a Galera node: refused for now (see galera_check.cpp).
+CheckResult check_galera_execute(const schema::ServerRole& role);
 CheckResult check_names_free(schema::TableInspector& inspector, const schema::TableInfo& table,
                              const plan::MigrationNames& names);
 

@@ -28,7 +28,10 @@ schema::TableInfo run_preflight(schema::TableInspector& inspector, const std::st
   require(check_engine(info));
   require(check_chunk_key(info));
   require(check_foreign_keys(info, settings.rebuild_child_constraints));
-  if (!settings.allow_on_replica) require(check_not_replica(inspector.server_role()));
+  const schema::ServerRole role = inspector.server_role();
+  if (!settings.allow_on_replica) require(check_not_replica(role));
+  require(check_galera(role, info));
+  if (settings.executing) require(check_galera_execute(role));
   log::info("preflight checks passed");
   return info;
 }

@@ -17,6 +17,8 @@ struct PreflightSettings {
   bool allow_on_replica = false;
   // Other tables' foreign keys may reference the table (they are moved at the swap).
   bool rebuild_child_constraints = false;
+  // The run will change the table (--execute), not only plan or dry-run.
+  bool executing = false;
 };
 
 // Returns the inspected original table when every check passes; throws

@@ -62,6 +62,9 @@ struct TableInfo {
 struct ServerRole {
   bool read_only = false;
   std::uint64_t replica_threads = 0;  // replication SQL threads running (MariaDB's SLAVES_RUNNING)
+  bool wsrep_on = false;              // the session replicates through Galera (wsrep_on)
+  std::string osu_method = "";        // the session's wsrep_OSU_method (TOI or RSU); "" off Galera
+  std::uint64_t cluster_size = 0;     // wsrep_cluster_size; 0 off Galera
 };
 
 // True when two column names denote the same column (the server ignores case).

@@ -33,6 +33,22 @@ ServerRole TableInspector::server_role() {
   role.replica_threads = connection_.query_number(
       "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
       "WHERE VARIABLE_NAME = 'SLAVES_RUNNING'");
+  // information_schema rather than @@wsrep_on: a server built without wsrep
+  // (MySQL) has no such variable, and that is no error. The session values
+  // count: they are what this session's DDL runs under.
+  const auto wsrep = connection_.query_value(
+      "SELECT VARIABLE_VALUE FROM information_schema.SESSION_VARIABLES "
+      "WHERE VARIABLE_NAME = 'WSREP_ON'");
+  role.wsrep_on = wsrep && *wsrep == "ON";
+  if (!role.wsrep_on) return role;
+  role.osu_method = connection_
+                        .query_value(
+                            "SELECT VARIABLE_VALUE FROM information_schema.SESSION_VARIABLES "
+                            "WHERE VARIABLE_NAME = 'WSREP_OSU_METHOD'")
+                        .value_or("");
+  role.cluster_size = connection_.query_number(
+      "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+      "WHERE VARIABLE_NAME = 'WSREP_CLUSTER_SIZE'");
   return role;
 }
 

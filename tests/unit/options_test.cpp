@@ -112,3 +112,14 @@ TEST_CASE("the cleanup command") {
   CHECK_THROWS_AS(parse({"cleanup", "-D", "d", "-t", "t", "--alter", "x"}), oa::UsageError);
   CHECK(parse({"cleanup", "--help"}).print_and_exit.find("cleanup") != std::string::npos);
 }
+
+TEST_CASE("--max-flow-ctl: a percentage, 10 by default") {
+  CHECK(parse({"-D", "d", "-t", "t", "--alter", "x"}).options.max_flow_ctl == 10);
+  CHECK(
+      parse({"-D", "d", "-t", "t", "--alter", "x", "--max-flow-ctl", "2.5"}).options.max_flow_ctl ==
+      2.5);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "x", "--max-flow-ctl", "101"}),
+                  oa::UsageError);
+  CHECK_THROWS_AS(parse({"-D", "d", "-t", "t", "--alter", "x", "--max-flow-ctl", "-1"}),
+                  oa::UsageError);
+}
