@@ -1,4 +1,5 @@
-// Watches the replicas' lag on a thread of its own, every --check-interval:
+// Watches the replicas' lag on a thread of its own, every --check-interval and
+// at least four times per --max-lag:
 // raises the heartbeat on the primary, then reads on each replica the beat it
 // has applied (heartbeat_log.h) and its replication status. The copy pauses
 // and the cut-over waits while any replica lags more than --max-lag, has
