@@ -23,7 +23,8 @@ namespace {
 const std::set<std::string> kOtherProgramsOptions = {
     "memory",     "repeat",   "tools",
     "oa-args",    "redo-log", "unit",
-    "db-ps-mode", "rate",     "mysql-ignore-errors"};
+    "db-ps-mode", "rate",     "mysql-ignore-errors",
+    "no-replica"};
 
 // The lines of `text` with backslash-continued lines joined.
 std::vector<std::string> logical_lines(const std::vector<std::string>& lines) {
