@@ -85,6 +85,15 @@ struct OsuMethodGuard {
   const TestServer& node_;
 };
 
+// Creates `t` through `node`, fills it with `rows` rows and returns them.
+Record create_filled(const TestServer& node, const TableSpec& spec, const std::string& database,
+                     std::uint64_t rows) {
+  auto c = node.connect();
+  create_table(*c, spec, database, "t");
+  fill_table(*c, spec, database, "t", rows);
+  return load_record(*c, spec, database, "t");
+}
+
 }  // namespace
 
 TEST_SUITE("galera") {
@@ -94,13 +103,7 @@ TEST_SUITE("galera") {
     if (!have_cluster(nodes)) return;
     ScratchDatabase database(nodes[0], "oa_it_galera");
     const TableSpec spec = integer_key_shape();
-    Record initial;
-    {
-      auto c = nodes[0].connect();
-      create_table(*c, spec, database.name(), "t");
-      fill_table(*c, spec, database.name(), "t", kRows);
-      initial = load_record(*c, spec, database.name(), "t");
-    }
+    const Record initial = create_filled(nodes[0], spec, database.name(), kRows);
     // Each writer owns every other row of the table.
     Record first_half, second_half;
     bool first = true;
@@ -141,13 +144,7 @@ TEST_SUITE("galera") {
     if (!have_cluster(nodes)) return;
     ScratchDatabase database(nodes[0], "oa_it_galera_rsu");
     const TableSpec spec = integer_key_shape();
-    Record initial;
-    {
-      auto c = nodes[0].connect();
-      create_table(*c, spec, database.name(), "t");
-      fill_table(*c, spec, database.name(), "t", 100);
-      initial = load_record(*c, spec, database.name(), "t");
-    }
+    const Record initial = create_filled(nodes[0], spec, database.name(), 100);
     ToolResult result;
     {
       // The tool's sessions take the global value when they connect.

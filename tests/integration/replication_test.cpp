@@ -82,6 +82,45 @@ bool wait_for_count(const ToolProcess& tool, const std::string& word, std::size_
   return true;
 }
 
+// Creates `orders` of `spec` on the primary and fills it with `rows` rows.
+void create_orders(const TableSpec& spec, const std::string& database, std::uint64_t rows) {
+  auto primary = connect();
+  create_table(*primary, spec, database, "orders");
+  fill_table(*primary, spec, database, "orders", rows);
+}
+
+// A Writer on the primary's `orders` (kRows rows), two threads as fast as
+// they go, once it has committed.
+std::unique_ptr<Writer> start_writer(const TableSpec& spec, const std::string& database) {
+  auto primary = connect();
+  WriterOptions options = full_speed().writer;
+  options.threads = 2;
+  options.first_new_n = kRows;
+  auto writer = std::make_unique<Writer>(test_server(), spec, database, "orders",
+                                         load_record(*primary, spec, database, "orders"), options);
+  REQUIRE(writer->wait_for_commits(50, std::chrono::seconds(30)));
+  return writer;
+}
+
+// Copies in small chunks, reading the replicas five times a second.
+std::vector<std::string> slow_copy(std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"--execute", "--chunk-size",     "200", "--sleep",
+                                   "0.05",      "--check-interval", "0.2"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+// Waits for the replica to catch up, then checks that its `orders` is `record`.
+void expect_replica_matches(sql::Connection& replica, const TableSpec& spec,
+                            const std::string& database, const Record& record) {
+  wait_for_replica(replica);
+  ComparisonOptions compare;
+  compare.show_values = true;
+  const Comparison on_replica =
+      compare_with_record(replica, spec, database, "orders", record, compare);
+  CHECK_MESSAGE(on_replica.matches(), "replica: " << on_replica.summary());
+}
+
 std::string file_text(const std::string& path) {
   std::ifstream in(path);
   std::stringstream text;
@@ -98,26 +137,15 @@ TEST_SUITE("replication") {
     auto replica = replica_at->connect();
     ScratchDatabase database(test_server(), "oa_it_replica");
     const TableSpec spec = integer_key_shape();
-    {
-      auto primary = connect();
-      create_table(*primary, spec, database.name(), "orders");
-      fill_table(*primary, spec, database.name(), "orders", kRows);
-    }
-    auto primary = connect();
-    WriterOptions options = full_speed().writer;
-    options.threads = 2;
-    options.first_new_n = kRows;
-    Writer writer(test_server(), spec, database.name(), "orders",
-                  load_record(*primary, spec, database.name(), "orders"), options);
-    REQUIRE(writer.wait_for_commits(50, std::chrono::seconds(30)));
+    create_orders(spec, database.name(), kRows);
+    auto writer = start_writer(spec, database.name());
 
     FlagFile hold("oa_it_replica_hold");
     const std::string metrics = "/tmp/oa_it_replica_" + std::to_string(::getpid()) + ".prom";
     ToolProcess tool(
         online_alter().binary(),
         tool_args(database.name(), "orders", "ADD COLUMN note INT",
-                  {"--execute", "--chunk-size", "200", "--sleep", "0.05", "--check-interval", "0.2",
-                   "--postpone-cutover-file", hold.path(), "--metrics-file", metrics}));
+                  slow_copy({"--postpone-cutover-file", hold.path(), "--metrics-file", metrics})));
     REQUIRE_MESSAGE(tool.wait_for_err("installed capture triggers", std::chrono::seconds(120)),
                     tool.err_so_far());
     CHECK(tool.err_so_far().find("found by SHOW SLAVE HOSTS") != std::string::npos);
@@ -148,21 +176,16 @@ TEST_SUITE("replication") {
     CHECK(file_text(metrics).find("online_alter_replica_lag_seconds{") != std::string::npos);
     run(*replica, "START SLAVE SQL_THREAD");
     const ToolResult result = tool.wait();
-    writer.stop();
+    writer->stop();
     std::remove(metrics.c_str());
 
     CHECK_MESSAGE(result.exit_code == 0, result.describe());
-    expect_writer_succeeded(writer.stats());
-    const Record record = writer.record();
+    expect_writer_succeeded(writer->stats());
+    const Record record = writer->record();
     expect_matches_record(spec, database.name(), "orders", record);
-    CHECK(list_tables(*primary, database.name()) == std::vector<std::string>{"orders"});
+    CHECK(list_tables(*connect(), database.name()) == std::vector<std::string>{"orders"});
     // The replica applied the copy, the triggers' writes and the swap.
-    wait_for_replica(*replica);
-    ComparisonOptions compare;
-    compare.show_values = true;
-    const Comparison on_replica =
-        compare_with_record(*replica, spec, database.name(), "orders", record, compare);
-    CHECK_MESSAGE(on_replica.matches(), "replica: " << on_replica.summary());
+    expect_replica_matches(*replica, spec, database.name(), record);
     CHECK(list_tables(*replica, database.name()) == std::vector<std::string>{"orders"});
     CHECK(list_triggers(*replica, database.name()).empty());
     CHECK(single_value(*replica,
@@ -179,20 +202,11 @@ TEST_SUITE("replication") {
     REQUIRE_MESSAGE(replica_dir != nullptr, "OA_REPLICA_DIR is unset: cannot restart the replica");
     ScratchDatabase database(test_server(), "oa_it_replica_down");
     const TableSpec spec = integer_key_shape();
-    auto primary = connect();
-    create_table(*primary, spec, database.name(), "orders");
-    fill_table(*primary, spec, database.name(), "orders", kRows);
-    WriterOptions options = full_speed().writer;
-    options.threads = 2;
-    options.first_new_n = kRows;
-    Writer writer(test_server(), spec, database.name(), "orders",
-                  load_record(*primary, spec, database.name(), "orders"), options);
-    REQUIRE(writer.wait_for_commits(50, std::chrono::seconds(30)));
+    create_orders(spec, database.name(), kRows);
+    auto writer = start_writer(spec, database.name());
 
     ToolProcess tool(online_alter().binary(),
-                     tool_args(database.name(), "orders", "ADD COLUMN note INT",
-                               {"--execute", "--chunk-size", "200", "--sleep", "0.05",
-                                "--check-interval", "0.2"}));
+                     tool_args(database.name(), "orders", "ADD COLUMN note INT", slow_copy()));
     REQUIRE_MESSAGE(tool.wait_for_err("installed capture triggers", std::chrono::seconds(120)),
                     tool.err_so_far());
     replica_at->shut_down();
@@ -208,27 +222,20 @@ TEST_SUITE("replication") {
     CHECK(unreadable);
     CHECK(held);
     const ToolResult result = tool.wait();
-    writer.stop();
+    writer->stop();
     CHECK_MESSAGE(result.exit_code == 0, result.describe());
     CHECK(result.err.find("replicates again") != std::string::npos);
-    expect_writer_succeeded(writer.stats());
-    const Record record = writer.record();
+    expect_writer_succeeded(writer->stats());
+    const Record record = writer->record();
     expect_matches_record(spec, database.name(), "orders", record);
-    auto replica = replica_at->connect();
-    wait_for_replica(*replica);
-    const Comparison on_replica =
-        compare_with_record(*replica, spec, database.name(), "orders", record, {});
-    CHECK_MESSAGE(on_replica.matches(), "replica: " << on_replica.summary());
+    expect_replica_matches(*replica_at->connect(), spec, database.name(), record);
   }
 
   TEST_CASE("replicas are found once, named in the plan, and discovery can be turned off") {
     auto replica_at = replica_server();
     if (!replica_at) return;
     ScratchDatabase database(test_server(), "oa_it_replica_found");
-    {
-      auto primary = connect();
-      create_table(*primary, integer_key_shape(), database.name(), "orders");
-    }
+    create_orders(integer_key_shape(), database.name(), 0);
     const std::string self = "127.0.0.1:" + std::to_string(replica_at->port());
     // Found by SHOW SLAVE HOSTS and named with --replica: watched once.
     const ToolResult found = online_alter().run(
@@ -248,11 +255,7 @@ TEST_SUITE("replication") {
     auto replica_at = replica_server();
     if (!replica_at) return;
     ScratchDatabase database(test_server(), "oa_it_replica_gone");
-    {
-      auto primary = connect();
-      create_table(*primary, integer_key_shape(), database.name(), "orders");
-      fill_table(*primary, integer_key_shape(), database.name(), "orders", 100);
-    }
+    create_orders(integer_key_shape(), database.name(), 100);
     const DatabaseSnapshot before = snapshot_database(database.name());
     // Port 1 on loopback: nothing listens there.
     const ToolResult result = online_alter().run(
@@ -266,11 +269,7 @@ TEST_SUITE("replication") {
     auto replica_at = replica_server();
     if (!replica_at) return;
     ScratchDatabase database(test_server(), "oa_it_replica_refused");
-    {
-      auto primary = connect();
-      create_table(*primary, integer_key_shape(), database.name(), "orders");
-      fill_table(*primary, integer_key_shape(), database.name(), "orders", 100);
-    }
+    create_orders(integer_key_shape(), database.name(), 100);
     auto replica = replica_at->connect();
     wait_for_replica(*replica);
     std::vector<std::string> args = replica_at->tool_connection_args();
