@@ -1,8 +1,5 @@
 #include "phases/change_capture.h"
 
-#include <chrono>
-#include <thread>
-
 #include "db/db_error.h"
 #include "db/retry.h"
 #include "log.h"
@@ -57,18 +54,6 @@ std::vector<std::string> drop_statements(const plan::MigrationPlan& plan) {
           sql::drop_trigger_if_exists(plan.database, n.delete_trigger)};
 }
 
-// Galera: a client transaction on another node that fired a trigger just
-// before the DROP TRIGGER reached that node can still be ordered after a DROP
-// TABLE of what the trigger wrote. Measured: applying it then failed on the
-// other nodes ("Table ... doesn't exist"), they voted on the inconsistency
-// and the cluster stalled. Waiting a moment after dropping the triggers lets
-// such short transactions be ordered first.
-constexpr auto kClusterSettle = std::chrono::seconds(2);
-
-void settle_if_cluster(const plan::MigrationPlan& plan) {
-  if (plan.galera) std::this_thread::sleep_for(kClusterSettle);
-}
-
 // Trigger bodies run with the sql_mode of their creation. Not strict: a
 // trigger must never fail the application's write.
 constexpr const char* kTriggerSqlMode = "SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'";
@@ -116,7 +101,6 @@ void register_capture_removal(ServerAccess& server, const plan::MigrationPlan& p
           // must be removed all the same.
           for (const auto& s : drop_statements(plan)) cc.execute(s);
         }
-        settle_if_cluster(plan);
       });
 }
 
@@ -154,7 +138,6 @@ void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& 
   db::with_retries(c, server.retry_policy(), "dropping the capture triggers", [&] {
     db::with_lock_retries(c, server.ddl_policy(), "drop the capture triggers", [&] {
       for (const auto& s : drop_statements(plan)) c.execute(s);
-      settle_if_cluster(plan);
       c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
     });
   });

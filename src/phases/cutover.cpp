@@ -79,17 +79,8 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
       result.children_with_orphans = check_child_constraints(server.main(), plan);
     });
   }
-  std::uint64_t after_last_apply = 0;
   db::with_retries(server.main(), server.retry_policy(), "counting late changes",
-                   [&] { after_last_apply = applier.logged(server.main()); });
-  if (!plan.galera) {
-    result.late_changes = after_last_apply;
-  } else if (after_last_apply > 0) {
-    // Each came with its row in the same writeset (cluster_swap.cpp).
-    log::info(std::to_string(after_last_apply) +
-              " changes were logged after the last apply; their triggers had written them into "
-              "the new table");
-  }
+                   [&] { result.late_changes = applier.logged(server.main()); });
   return result;
 }
 
