@@ -52,12 +52,13 @@ CheckResult check_galera(const schema::ServerRole& role, const schema::TableInfo
 // had deleted meanwhile and kept stale ones (certification compares written
 // rows only, and a delete of a row not yet copied writes none in the shadow),
 // the lock relay at the swap holds writers on one node only, and DDL under
-// LOCK TABLES stalled the whole cluster. With the triggers also writing the
-// shadow and a lone TOI RENAME (phases/cluster_swap.h, the Galera paths of
-// sql/triggers.cpp and phases/change_capture.cpp), the nodes agreed with each
-// other but not with the writers' record: rows deleted by clients came back.
-// Until that is solved, a run that would change the table is refused; the
-// Galera paths stay in place for that work.
+// LOCK TABLES stalled the whole cluster. Without LOCK TABLES the triggers are
+// created one at a time, and application writes went on without the later
+// ones, silently: the binary log showed DELETEs and UPDATEs on both writing
+// nodes without any of their trigger's rows (likely statements prepared
+// while only some triggers existed; see sql/triggers.h). Until that is solved, a run that
+// would change the table is refused; the Galera paths stay in place for that
+// work.
 CheckResult check_galera_execute(const schema::ServerRole& role) {
   if (!role.wsrep_on) return std::nullopt;
   return "this server is a Galera node: --execute is not supported on Galera yet. With "
