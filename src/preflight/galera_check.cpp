@@ -55,10 +55,10 @@ CheckResult check_galera(const schema::ServerRole& role, const schema::TableInfo
 // LOCK TABLES stalled the whole cluster. Without LOCK TABLES the triggers are
 // created one at a time, and application writes went on without the later
 // ones, silently: the binary log showed DELETEs and UPDATEs on both writing
-// nodes without any of their trigger's rows (likely statements prepared
-// while only some triggers existed; see sql/triggers.h). Until that is solved, a run that
-// would change the table is refused; the Galera paths stay in place for that
-// work.
+// nodes without any of their trigger's rows (likely statements prepared while
+// only some triggers existed; see sql/triggers.h). Until that is solved, a
+// run that would change the table is refused; the Galera paths stay in place
+// for that work.
 CheckResult check_galera_execute(const schema::ServerRole& role) {
   if (!role.wsrep_on) return std::nullopt;
   return "this server is a Galera node: --execute is not supported on Galera yet. With "
