@@ -8,7 +8,6 @@
 #include "error.h"
 #include "interrupt.h"
 #include "log.h"
-#include "phases/cluster_swap.h"
 #include "phases/foreign_keys.h"
 #include "phases/swap_attempt.h"
 #include "schema/table_inspector.h"
@@ -52,8 +51,7 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
       db::with_lock_retries(server.main(), policy, "swap the tables", [&] {
         ++result.attempts;
         const SwapTimings t =
-            plan.galera ? swap_on_cluster(server, plan, settings.lock_wait_timeout, catch_up)
-                        : attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up);
+            attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up);
         result.locked_ms = t.locked_ms;
         result.changes_applied += t.changes_applied;
         log::info("swap: waited " + log::ms_text(t.lock_wait_ms) + " for the lock on " +

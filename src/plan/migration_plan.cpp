@@ -166,11 +166,7 @@ sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
                         plan.row_key->source_columns,  // the log's columns too
                         "",
                         "",
-                        "",
-                        "",
-                        {},
-                        {},
-                        {}};
+                        ""};
   // user_triggers is in firing order: the first AFTER trigger of each event.
   for (const auto& t : plan.user_triggers) {
     if (t.timing != "AFTER") continue;
@@ -178,12 +174,6 @@ sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
                          : t.event == "UPDATE" ? spec.first_after_update
                                                : spec.first_after_delete;
     if (first.empty()) first = t.name;
-  }
-  if (plan.galera) {
-    spec.shadow = n.shadow;
-    spec.key_target = plan.row_key->target_columns;
-    spec.source_columns = plan.mapping->source;
-    spec.target_columns = plan.mapping->target;
   }
   return spec;
 }
@@ -205,8 +195,7 @@ sql::ChunkTable chunk_table(const MigrationPlan& plan) {
 
 sql::CopySpec copy_spec(const MigrationPlan& plan) {
   return sql::CopySpec{chunk_table(plan), plan.names.shadow, plan.mapping->source,
-                       plan.mapping->target,
-                       plan.galera ? plan.row_key->target_columns.front() : ""};
+                       plan.mapping->target};
 }
 
 }  // namespace oa::plan

@@ -54,8 +54,8 @@ struct MigrationPlan {
   // rebuild_constraints): pointed at the new table at the swap.
   std::vector<sql::ForeignKey> child_foreign_keys;
 
-  // A Galera cluster (wsrep_on) and its size: the triggers write the shadow
-  // too, and the swap is a lone RENAME (phases/cluster_swap.h).
+  // A Galera cluster (wsrep_on) and its size: --execute is refused there
+  // (preflight/galera_check.cpp); the plan and --dry-run report it.
   bool galera = false;
   std::uint64_t cluster_nodes = 0;
 

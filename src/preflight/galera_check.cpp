@@ -57,8 +57,7 @@ CheckResult check_galera(const schema::ServerRole& role, const schema::TableInfo
 // ones, silently: the binary log showed DELETEs and UPDATEs on both writing
 // nodes without any of their trigger's rows (likely statements prepared while
 // only some triggers existed; see sql/triggers.h). Until that is solved, a
-// run that would change the table is refused; the Galera paths stay in place
-// for that work.
+// run that would change the table is refused.
 CheckResult check_galera_execute(const schema::ServerRole& role) {
   if (!role.wsrep_on) return std::nullopt;
   return "this server is a Galera node: --execute is not supported on Galera yet. With "

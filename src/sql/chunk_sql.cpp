@@ -68,18 +68,9 @@ std::string key_range(const std::vector<std::string>& columns, bool has_lower, b
 
 std::string copy_chunk(const CopySpec& spec, bool has_lower, bool has_upper) {
   const std::string shadow = qualified_name(spec.from.db, spec.shadow);
-  std::string text = "INSERT INTO " + shadow + " (" + quoted_list(spec.target_columns) +
-                     ") SELECT " + quoted_list(spec.source_columns) + from_index(spec.from) +
-                     key_range(spec.from.columns, has_lower, has_upper);
-  // A no-op update rather than INSERT IGNORE: IGNORE would also turn a value
-  // that does not fit into a warning. A row that meets another under a
-  // UNIQUE key the ALTER adds is left out too; the verification finds it.
-  if (!spec.keep_existing_by.empty()) {
-    // Qualified: T may have a column of the same name.
-    const std::string col = shadow + "." + quote_identifier(spec.keep_existing_by);
-    text += " ON DUPLICATE KEY UPDATE " + col + " = " + col;
-  }
-  return text;
+  return "INSERT INTO " + shadow + " (" + quoted_list(spec.target_columns) + ") SELECT " +
+         quoted_list(spec.source_columns) + from_index(spec.from) +
+         key_range(spec.from.columns, has_lower, has_upper);
 }
 
 }  // namespace oa::sql

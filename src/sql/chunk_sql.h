@@ -45,10 +45,6 @@ struct CopySpec {
   std::string shadow;
   std::vector<std::string> source_columns;
   std::vector<std::string> target_columns;
-  // Galera: the shadow's key column a row the triggers already wrote is
-  // found by; such a row is newer than the copy's and is kept. Empty: a
-  // plain INSERT, for a shadow that has no row the copy has yet to read.
-  std::string keep_existing_by = "";
 };
 
 // Copies the rows with lower < key <= upper (no lower bound when `has_lower` is

@@ -15,29 +15,6 @@ std::string log_key(const TriggerSpec& s, const char* row) {
          ") VALUES (" + quoted_list(s.key_columns, row) + ")";
 }
 
-// WHERE clause matching the shadow's row for the key of `row` (OLD or NEW).
-std::string shadow_key_match(const TriggerSpec& s, const char* row) {
-  std::string where;
-  for (std::size_t i = 0; i < s.key_columns.size(); ++i) {
-    if (i > 0) where += " AND ";
-    where +=
-        quote_identifier(s.key_target[i]) + " = " + row + "." + quote_identifier(s.key_columns[i]);
-  }
-  return where;
-}
-
-std::string delete_shadow_row(const TriggerSpec& s, const char* row) {
-  return "DELETE FROM " + qualified_name(s.db, s.shadow) + " WHERE " + shadow_key_match(s, row);
-}
-
-// Delete, then a plain INSERT rather than REPLACE: REPLACE would silently
-// delete another row that collides under a UNIQUE key the ALTER adds; this
-// fails the write instead, as the copy would.
-std::string write_shadow_row(const TriggerSpec& s) {
-  return delete_shadow_row(s, "NEW") + "; INSERT INTO " + qualified_name(s.db, s.shadow) + " (" +
-         quoted_list(s.target_columns) + ") VALUES (" + quoted_list(s.source_columns, "NEW") + ")";
-}
-
 std::string key_changed(const TriggerSpec& s) {
   std::string same;
   for (std::size_t i = 0; i < s.key_columns.size(); ++i) {
@@ -54,27 +31,6 @@ std::string key_changed(const TriggerSpec& s) {
 
 std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& s) {
   const std::string begin = std::string("BEGIN ") + kIgnoreMissingLog;
-  if (s.writes_shadow()) {
-    // Galera: the row travels in the application's own writeset, so every
-    // node has it in the shadow the moment it commits, whichever node wrote
-    // it, and the swap needs no last apply under a (node-local) lock. The
-    // key is still logged: the applier re-copies it, which undoes a copy
-    // chunk on another node that read the row before a delete and committed
-    // after it (certification compares written rows only, and the delete
-    // found no shadow row to write).
-    return {
-        {s.insert_trigger, "INSERT",
-         begin + log_key(s, "NEW") + "; " + write_shadow_row(s) + "; END", s.first_after_insert},
-        {s.update_trigger, "UPDATE",
-         begin + "IF " + key_changed(s) + " THEN " + log_key(s, "OLD") + "; " +
-             delete_shadow_row(s, "OLD") + "; END IF; " + log_key(s, "NEW") + "; " +
-             write_shadow_row(s) + "; END",
-         s.first_after_update},
-        {s.delete_trigger, "DELETE",
-         begin + log_key(s, "OLD") + "; " + delete_shadow_row(s, "OLD") + "; END",
-         s.first_after_delete},
-    };
-  }
   return {
       {s.insert_trigger, "INSERT", begin + log_key(s, "NEW") + "; END", s.first_after_insert},
       {s.update_trigger, "UPDATE",

@@ -28,13 +28,6 @@ struct TriggerSpec {
   std::string first_after_insert;
   std::string first_after_update;
   std::string first_after_delete;
-  // On Galera the triggers also write the changed row into the shadow
-  // (see capture_triggers); then these describe it. Empty otherwise.
-  std::string shadow;
-  std::vector<std::string> key_target;      // the shadow's columns for key_columns
-  std::vector<std::string> source_columns;  // T columns that are copied
-  std::vector<std::string> target_columns;  // the shadow column for each
-  bool writes_shadow() const { return !shadow.empty(); }
 };
 
 struct CaptureTrigger {
@@ -45,10 +38,7 @@ struct CaptureTrigger {
 };
 
 // AFTER INSERT logs the new key; AFTER UPDATE the new key, and the old one
-// too when the key changed; AFTER DELETE the old key. In that order. With
-// spec.writes_shadow() each also writes the row: INSERT and UPDATE delete the
-// shadow's row for the key (and the old key) and insert NEW, DELETE deletes
-// the shadow's row for the old key.
+// too when the key changed; AFTER DELETE the old key. In that order.
 std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& spec);
 
 // CREATE TRIGGER for one of them.

@@ -44,12 +44,3 @@ TEST_CASE("copy statement is a plain INSERT ... SELECT of one key range, without
         "INSERT INTO `db`.`t_oa_new` (`id`, `w`) SELECT `id`, `v` FROM `db`.`t` FORCE INDEX "
         "(`PRIMARY`) WHERE ((`id` <= ?))");
 }
-
-TEST_CASE("on Galera a chunk keeps the rows the triggers already wrote") {
-  CopySpec spec{ChunkTable{"db", "t", "PRIMARY", {"id"}}, "_t_new", {"id", "a"}, {"id", "a"}, "id"};
-  const std::string text = copy_chunk(spec, true, true);
-  CHECK(text.rfind("INSERT INTO `db`.`_t_new` (`id`, `a`) SELECT", 0) == 0);
-  const std::string keep = " ON DUPLICATE KEY UPDATE `db`.`_t_new`.`id` = `db`.`_t_new`.`id`";
-  REQUIRE(text.size() > keep.size());
-  CHECK(text.substr(text.size() - keep.size()) == keep);
-}

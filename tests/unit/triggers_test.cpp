@@ -7,8 +7,7 @@ using namespace oa::sql;
 namespace {
 
 TriggerSpec spec() {
-  return TriggerSpec{"db", "t", "t_oa_chg", "t_oa_ins", "t_oa_upd", "t_oa_del", {"id"},
-                     "",   "",  "",         "",         {},         {},         {}};
+  return TriggerSpec{"db", "t", "t_oa_chg", "t_oa_ins", "t_oa_upd", "t_oa_del", {"id"}, "", "", ""};
 }
 
 }  // namespace
@@ -63,28 +62,4 @@ TEST_CASE("a table's own trigger is created again with its definer, timing and b
   CHECK(create_own_trigger("db", "t", odd) ==
         "CREATE DEFINER=`us@er`@`localhost` TRIGGER `db`.`t``1` BEFORE INSERT ON `db`.`t` FOR "
         "EACH ROW SET NEW.x = 1");
-}
-
-TEST_CASE("on Galera the triggers also write the row into the shadow") {
-  TriggerSpec s = spec();
-  s.shadow = "_t_new";
-  s.key_target = {"id"};
-  s.source_columns = {"id", "c"};
-  s.target_columns = {"id", "c2"};
-  const auto t = capture_triggers(s);
-  REQUIRE(t.size() == 3);
-  const std::string handler = "BEGIN DECLARE CONTINUE HANDLER FOR 1146 BEGIN END; ";
-  const std::string write_new =
-      "DELETE FROM `db`.`_t_new` WHERE `id` = NEW.`id`; INSERT INTO `db`.`_t_new` (`id`, `c2`) "
-      "VALUES (NEW.`id`, NEW.`c`)";
-  CHECK(t[0].body ==
-        handler + "INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (NEW.`id`); " + write_new + "; END");
-  CHECK(t[1].body == handler +
-                         "IF NOT (OLD.`id` <=> NEW.`id`) THEN INSERT INTO `db`.`t_oa_chg` (`id`) "
-                         "VALUES (OLD.`id`); DELETE FROM `db`.`_t_new` WHERE `id` = OLD.`id`; END "
-                         "IF; INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (NEW.`id`); " +
-                         write_new + "; END");
-  CHECK(t[2].body == handler +
-                         "INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (OLD.`id`); DELETE FROM "
-                         "`db`.`_t_new` WHERE `id` = OLD.`id`; END");
 }
