@@ -56,8 +56,12 @@ CheckResult check_galera(const schema::ServerRole& role, const schema::TableInfo
 // created one at a time, and application writes went on without the later
 // ones, silently: the binary log showed DELETEs and UPDATEs on both writing
 // nodes without any of their trigger's rows (likely statements prepared while
-// only some triggers existed; see sql/triggers.h). Until that is solved, a
-// run that would change the table is refused.
+// only some triggers existed; see sql/triggers.h). A fix for that (an
+// instant ADD and DROP of an INVISIBLE column, branch galera-direct) still
+// lost rows on a fresh cluster, and the tool's own DDL in TOI stalled the
+// cluster behind a node's applier for minutes, with one applier thread.
+// Until capture is made correct there, a run that would change the table is
+// refused.
 CheckResult check_galera_execute(const schema::ServerRole& role) {
   if (!role.wsrep_on) return std::nullopt;
   return "this server is a Galera node: --execute is not supported on Galera yet. With "
