@@ -57,7 +57,7 @@ CheckResult check_galera(const schema::ServerRole& role, const schema::TableInfo
 // ones, silently: the binary log showed DELETEs and UPDATEs on both writing
 // nodes without any of their trigger's rows (likely statements prepared while
 // only some triggers existed; see sql/triggers.h). A fix for that (an
-// instant ADD and DROP of an INVISIBLE column, branch galera-direct) still
+// instant ADD and DROP of an INVISIBLE column; README "Galera") still
 // lost rows on a fresh cluster, and the tool's own DDL in TOI stalled the
 // cluster behind a node's applier for minutes, with one applier thread.
 // Until capture is made correct there, a run that would change the table is
