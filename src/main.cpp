@@ -14,6 +14,7 @@
 #include "interrupt.h"
 #include "log.h"
 #include "migration.h"
+#include "revert/revert_command.h"
 #include "status/reported_run.h"
 #include "verify_command.h"
 
@@ -27,6 +28,10 @@ const char* mode_name(const oa::cli::Options& o) {
       return o.mode == oa::cli::Mode::kDryRun ? "cleanup-dry-run" : "cleanup";
     case oa::cli::Command::kHistory:
       return "history";
+    case oa::cli::Command::kRevert:
+      return o.mode == oa::cli::Mode::kDryRun ? "revert-dry-run" : "revert";
+    case oa::cli::Command::kFinalize:
+      return o.mode == oa::cli::Mode::kDryRun ? "finalize-dry-run" : "finalize";
     case oa::cli::Command::kMigrate:
       break;
   }
@@ -75,6 +80,12 @@ int main(int argc, char** argv) {
           break;
         case oa::cli::Command::kHistory:
           oa::run_history(o);
+          break;
+        case oa::cli::Command::kRevert:
+          oa::revert::run_revert(o);
+          break;
+        case oa::cli::Command::kFinalize:
+          oa::revert::run_finalize(o);
           break;
         case oa::cli::Command::kMigrate:
           oa::interrupt::install();

@@ -30,9 +30,12 @@
 #include "phases/verification.h"
 #include "plan/migration_plan.h"
 #include "plan/plan_report.h"
+#include "plan/revert_plan.h"
 #include "preflight/preflight.h"
 #include "replication/lag_monitor.h"
 #include "replication/replica_set.h"
+#include "revert/revert_window.h"
+#include "revert/way_back.h"
 #include "schema/table_inspector.h"
 #include "sql/alter_text.h"
 #include "sql/ddl.h"
@@ -147,12 +150,16 @@ phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
 
 // After the swap: the triggers and the change log (on _T_old now), the
 // checkpoint and, unless kept, the old table. False when one could not go.
-bool remove_after_swap(phases::ServerAccess& server, const plan::MigrationPlan& plan) {
+// With --revertible the checkpoint stays: it holds the revert window.
+bool remove_after_swap(phases::ServerAccess& server, const plan::MigrationPlan& plan,
+                       bool revertible = false) {
   try {
     phases::remove_capture_after_swap(server, plan);
-    db::with_retries(server.main(), server.retry_policy(), "dropping the checkpoint", [&] {
-      server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.checkpoint));
-    });
+    if (!revertible) {
+      db::with_retries(server.main(), server.retry_policy(), "dropping the checkpoint", [&] {
+        server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.checkpoint));
+      });
+    }
     if (plan.drop_old_table) {
       db::with_retries(server.main(), server.retry_policy(), "dropping the old table", [&] {
         server.main().execute(sql::drop_table_if_exists(plan.database, plan.names.old));
@@ -208,6 +215,21 @@ struct Continuation {
   phases::Stage stage = phases::Stage::kCopying;
   phases::CopyStart copy;
 };
+
+// --revertible, after the swap: records the window and says how to use it.
+std::string open_revert_window(const cli::Options& o, phases::ServerAccess& server,
+                               const plan::MigrationPlan& plan) {
+  const std::string& db = plan.database;
+  db::with_retries(server.main(), server.retry_policy(), "recording the revert window", [&] {
+    revert::open_window(server.main(), db, plan.names, plan::carried_columns(plan),
+                        o.revert_window);
+  });
+  const auto window = revert::read_window(server.main(), db, plan.names);
+  return "revertible until " + (window ? window->until : std::string("?")) + " UTC: " +
+         sql::qualified_name(db, plan.names.old) + " is kept in step; go back with `" +
+         revert::revert_command(db, plan.table) + "`, or keep the new schema with `" +
+         revert::finalize_command(db, plan.table) + "`\n";
+}
 
 // Steps 5-7 of --execute, after the triggers exist.
 void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
@@ -288,10 +310,17 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     verified = phases::verify_shadow(server, *reader, plan, verify_settings);
   }
   server.check_run_lock();
+  std::optional<plan::MigrationPlan> way_back;
+  if (o.revertible) {
+    way_back = plan::way_back_capture(plan);
+    phases::create_way_back_log(server, *way_back, cleanup);
+  }
   phases::CutoverResult swap;
   enter_phase(Phase::kCutover);
   try {
-    swap = phases::cut_over(server, plan, applier, {o.lock_wait_timeout, o.cutover_retries});
+    swap = phases::cut_over(server, plan, applier,
+                            {o.lock_wait_timeout, o.cutover_retries,
+                             way_back ? &*way_back : nullptr});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
     // and must not be dropped.
@@ -315,7 +344,9 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
                     " (the keys of those rows) were kept for repair; see sql/recovery.sql");
   }
   enter_phase(Phase::kCleanup);
-  const bool tidy = remove_after_swap(server, plan);
+  const bool tidy = remove_after_swap(server, plan, o.revertible);
+  std::string way_back_note;
+  if (o.revertible) way_back_note = open_revert_window(o, server, plan);
   const std::uint64_t changes =
       stats.changes_applied + applied_while_postponed + swap.changes_applied;
   std::ostringstream done;
@@ -323,7 +354,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
        << seconds_text(started) << "; " << stats.rows_inserted << " rows copied in " << stats.chunks
        << " chunks, " << changes << " logged changes applied; " << verification_text(verified)
        << "; the table was locked for " << static_cast<long>(swap.locked_ms)
-       << " ms at the swap (attempt " << swap.attempts << ")\n";
+       << " ms at the swap (attempt " << swap.attempts << ")\n"
+       << way_back_note;
   report(done.str(), result_fields(stats, changes, verified, swap));
   if (!tidy) throw_untidy(plan);
   if (!swap.children_with_orphans.empty()) {
@@ -351,6 +383,7 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
         "certify and apply its rows; keep or add one");
   }
   plan = plan::with_shadow(std::move(plan), original, shadow);
+  if (o.revertible) revert::check_revertible(plan, shadow);
   phases::check_new_unique_keys(server.main(), plan, original, shadow);
   if (o.mode == cli::Mode::kDryRun) {
     enter_phase(Phase::kCleanup);
@@ -359,7 +392,9 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
                   "could not drop the shadow table " +
                       sql::qualified_name(plan.database, plan.names.shadow));
     }
-    report(plan::render_plan(plan, report_settings(o, replicas)) +
+    const std::string way_back =
+        o.revertible ? revert::way_back_text(plan, original, shadow, o.revert_window) : "";
+    report(plan::render_plan(plan, report_settings(o, replicas)) + way_back +
            "Dry run passed: the ALTER is valid and every check passed; the shadow table was "
            "dropped and nothing else was created.\n");
     return;
@@ -451,7 +486,8 @@ void run_migration(const cli::Options& o, const control::RunControls& controls) 
       preflight::run_preflight(inspector, db, o.table, alter,
                                {o.resume, o.allow_on_replica, o.rebuild_child_constraints,
                                 o.mode == cli::Mode::kExecute || o.resume});
-  plan::MigrationPlan plan = plan::plan_for(original, alter.clauses, o.drop_old_table);
+  plan::MigrationPlan plan =
+      plan::plan_for(original, alter.clauses, o.drop_old_table && !o.revertible);
   plan.allow_lossy = o.allow_lossy;
   const schema::ServerRole role = inspector.server_role();
   plan.galera = role.wsrep_on;

@@ -10,6 +10,7 @@
 #include "cli/defaults_file.h"
 #include "cli/dsn.h"
 #include "cli/replication_options.h"
+#include "cli/revert_options.h"
 #include "cli/run_record_options.h"
 #include "error.h"
 #include "exit_codes.h"
@@ -24,13 +25,29 @@ constexpr const char* kUsage =
     "       online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
     "       online-alter cleanup --database D --table T [--dry-run] [--drop-old-table]\n"
     "       online-alter history [--database D] [--table T] [--limit N]\n"
+    "       online-alter revert --database D --table T [--dry-run]\n"
+    "       online-alter finalize --database D --table T [--dry-run]\n"
     "Changes the schema of table T while the application keeps using it.\n"
     "Without --dry-run or --execute, prints the plan and changes nothing.\n"
     "A DSN argument h=host,P=port,u=user,p=password,D=database,t=table,S=socket may stand\n"
     "for the connection options, --database and --table.\n"
     "verify compares two tables chunk by chunk (see online-alter verify --help).\n"
     "cleanup removes what a stopped run left (see online-alter cleanup --help).\n"
-    "history lists past runs (see online-alter history --help).\n";
+    "history lists past runs (see online-alter history --help).\n"
+    "revert and finalize end a --revertible migration (see online-alter revert --help).\n";
+
+constexpr const char* kRevertUsage =
+    "Usage: online-alter revert --database D --table T [--dry-run] [--revert-window DURATION]\n"
+    "Swaps back a migration made with --revertible: applies the changes made to T since the\n"
+    "swap to the kept old table _T_old, compares the two tables chunk by chunk (XXH3), and\n"
+    "swaps them with one RENAME under a short lock. The newer table stays as _T_old, kept in\n"
+    "step, so the revert can be reverted in turn. Refused, with the reason and nothing changed,\n"
+    "when a row written since the swap does not fit the old schema or the window has ended.\n";
+
+constexpr const char* kFinalizeUsage =
+    "Usage: online-alter finalize --database D --table T [--dry-run]\n"
+    "Ends the revert window of a --revertible migration: drops the triggers that keep _T_old\n"
+    "in step, their change log, _T_old and the checkpoint. Says when the window had expired.\n";
 
 constexpr const char* kVerifyUsage =
     "Usage: online-alter verify --database D --table T --against OTHER [--columns C1,C2]\n"
@@ -145,7 +162,7 @@ po::options_description describe_options() {
   // clang-format on
   po::options_description all;
   all.add(connection_options()).add(target).add(copy).add(replication_options());
-  all.add(cutover).add(stops);
+  all.add(cutover).add(revertible_options()).add(stops);
   all.add(run_record_options()).add(output_options());
   return all;
 }
@@ -163,6 +180,30 @@ po::options_description describe_cleanup_options() {
   // clang-format on
   po::options_description all;
   all.add(connection_options()).add(what).add(output_options());
+  return all;
+}
+
+po::options_description describe_revert_options(bool revert) {
+  // clang-format off
+  po::options_description what(revert ? "What to revert" : "What to finalize");
+  what.add_options()
+      ("database,D", po::value<std::string>(), "schema of the table")
+      ("table,t", po::value<std::string>(), "the table migrated with --revertible")
+      ("dry-run", po::bool_switch(), "check and print what would be done, change nothing")
+      ("lock-wait-timeout", po::value<unsigned>()->default_value(2),
+       "seconds each DDL may wait for locks");
+  if (revert) {
+    what.add_options()
+        ("cutover-retries", po::value<unsigned>()->default_value(10),
+         "attempts to take the swap locks")
+        ("retries", po::value<unsigned>()->default_value(Options{}.retries),
+         "attempts after a lost connection or killed statement (0 = none)");
+  }
+  // clang-format on
+  po::options_description all;
+  all.add(connection_options()).add(what);
+  if (revert) all.add(revert_window_option());
+  all.add(output_options());
   return all;
 }
 
@@ -412,6 +453,24 @@ ParseResult parse_cleanup(int argc, char** argv) {
   return result;
 }
 
+ParseResult parse_revert(int argc, char** argv, bool revert) {
+  po::variables_map vm;
+  ParseResult result = start_subcommand(vm, describe_revert_options(revert),
+                                        revert ? kRevertUsage : kFinalizeUsage,
+                                        revert ? Command::kRevert : Command::kFinalize, argc, argv);
+  if (!result.print_and_exit.empty()) return result;
+  Options& o = result.options;
+  o.mode = vm["dry-run"].as<bool>() ? Mode::kDryRun : Mode::kExecute;
+  o.lock_wait_timeout = read_lock_wait_timeout(vm);
+  if (revert) {
+    o.cutover_retries = vm["cutover-retries"].as<unsigned>();
+    if (o.cutover_retries == 0) throw UsageError("--cutover-retries must be at least 1");
+    o.retries = vm["retries"].as<unsigned>();
+    read_revert_window(vm, o);
+  }
+  return result;
+}
+
 // `history`: --database and --table only narrow the list, so neither is required.
 ParseResult parse_history(int argc, char** argv) {
   po::variables_map vm;
@@ -439,6 +498,8 @@ ParseResult parse_options(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "verify") == 0) return parse_verify(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "cleanup") == 0) return parse_cleanup(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "history") == 0) return parse_history(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "revert") == 0) return parse_revert(argc, argv, true);
+  if (argc > 1 && std::strcmp(argv[1], "finalize") == 0) return parse_revert(argc, argv, false);
   const po::options_description description = describe_options();
   po::variables_map vm;
   parse_into(vm, description, argc, argv, 1);
@@ -485,6 +546,11 @@ ParseResult parse_options(int argc, char** argv) {
   o.keep_for_resume = vm["keep-for-resume"].as<bool>();
   o.retries = vm["retries"].as<unsigned>();
   read_run_record_options(vm, o);
+  read_revertible_options(vm, o);
+  if (o.revertible && !o.drop_old_table) {
+    throw UsageError("--revertible keeps the old table already (until finalize); leave out "
+                     "--no-drop-old-table");
+  }
   if (o.resume && o.mode != Mode::kExecute) {
     throw UsageError("--resume continues a stopped migration, so it needs --execute");
   }

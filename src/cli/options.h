@@ -15,7 +15,9 @@ enum class Mode { kPlanOnly, kDryRun, kExecute };
 // `online-alter ...` migrates; `online-alter verify ...` compares two tables;
 // `online-alter cleanup ...` removes what a stopped run left.
 // `online-alter history ...` lists past runs.
-enum class Command { kMigrate, kVerify, kCleanup, kHistory };
+// `online-alter revert ...` swaps a --revertible migration back;
+// `online-alter finalize ...` ends its revert window.
+enum class Command { kMigrate, kVerify, kCleanup, kHistory, kRevert, kFinalize };
 
 // A status variable and the value above which it counts as overloaded.
 struct LoadLimit {
@@ -69,6 +71,10 @@ struct Options {
   bool rebuild_child_constraints = false;
   bool resume = false;            // continue a stopped run from its checkpoint
   bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
+  // Keep the old table after the swap, following the new one, so that
+  // `revert` can swap back without losing a write; for this many seconds.
+  bool revertible = false;
+  double revert_window = 24 * 3600;
   unsigned retries = 10;          // attempts after a lost connection or a killed statement
   bool remove_old_table = false;  // cleanup: also drop _T_old
   // Seconds between progress lines when stderr is not a terminal: a cron

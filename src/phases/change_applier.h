@@ -5,6 +5,7 @@
 
 #include "db/connection.h"
 #include "db/retry.h"
+#include "error.h"
 #include "phases/chunker.h"
 #include "plan/migration_plan.h"
 #include "sql/change_log_sql.h"
@@ -16,6 +17,18 @@ struct UncopiedKeys {
   std::optional<Key> after;  // nullopt before the first chunk
   Key end;
   std::vector<bool> binary;  // per key column, as the Chunker binds it
+};
+
+// A logged row that the target table cannot hold: a value out of range or
+// too long, or a duplicate under one of its UNIQUE keys. Exit status 5.
+class MisfitChangeError : public Error {
+ public:
+  MisfitChangeError(const std::string& message, std::string server_text)
+      : Error(ExitCode::kMigrationFailed, message), server_text_(std::move(server_text)) {}
+  const std::string& server_text() const { return server_text_; }
+
+ private:
+  std::string server_text_;
 };
 
 class ChangeApplier {

@@ -132,6 +132,41 @@ std::optional<std::string> capture_problem(db::Connection& c, const plan::Migrat
   return std::nullopt;
 }
 
+void create_way_back_log(ServerAccess& server, const plan::MigrationPlan& capture,
+                         CleanupStack& cleanup) {
+  db::Connection& c = server.main();
+  const std::string& db = capture.database;
+  const std::string log_table = capture.names.change_log;
+  db::with_retries(c, server.retry_policy(), "creating the log for the way back", [&] {
+    c.execute(sql::drop_table_if_exists(db, log_table));
+    c.execute(sql::create_change_log(plan::change_log_spec(capture)));
+  });
+  cleanup.push("change log " + sql::qualified_name(db, log_table), [&server, db, log_table] {
+    db::Connection& cc = server.cleanup();
+    db::with_lock_retries(cc, server.cleanup_policy(), "drop the change log",
+                          [&] { cc.execute(sql::drop_table_if_exists(db, log_table)); });
+  });
+}
+
+void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture) {
+  const sql::TriggerSpec spec = plan::trigger_spec(capture);
+  const db::Value previous = c.query_value("SELECT @@SESSION.sql_mode");
+  c.execute(kTriggerSqlMode);
+  for (const auto& s : drop_statements(capture)) c.execute(s);
+  for (const auto& t : sql::capture_triggers(spec)) c.execute(sql::create_trigger(spec, t));
+  c.update("SET SESSION sql_mode = ?", {db::Param{previous}});
+}
+
+void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan) {
+  db::Connection& c = server.main();
+  db::with_retries(c, server.retry_policy(), "dropping capture triggers", [&] {
+    db::with_lock_retries(c, server.ddl_policy(), "drop capture triggers", [&] {
+      under_table_locks(c, plan, drop_statements(plan));
+    });
+    c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
+  });
+}
+
 void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& plan) {
   db::Connection& c = server.main();
   // Only _T_old carries them now and no application uses it: no lock contention.

@@ -28,6 +28,20 @@ std::optional<std::string> capture_problem(db::Connection& c, const plan::Migrat
 void register_capture_removal(ServerAccess& server, const plan::MigrationPlan& plan,
                               CleanupStack& cleanup);
 
+// --revertible: the change log of `capture` (plan::way_back_capture), made
+// before the swap; its removal is registered on `cleanup`.
+void create_way_back_log(ServerAccess& server, const plan::MigrationPlan& capture,
+                         CleanupStack& cleanup);
+
+// The triggers of `capture`, created on its table (the shadow) by the swap's
+// session, which holds LOCK TABLES on it: triggers of the same names are
+// dropped first (an earlier attempt's). Keeps the session's sql_mode.
+void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture);
+
+// Drops the capture triggers of `plan` from its table (in one short LOCK
+// TABLES with the log), then its change log. For finalize.
+void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan);
+
 // After the swap, where the triggers sit on `_T_old`: drops them, then the log.
 // Throws on failure.
 void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& plan);

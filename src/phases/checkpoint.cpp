@@ -31,6 +31,12 @@ Stage parse_stage(const std::string& name) {
   if (name == "preparing") return Stage::kPreparing;
   if (name == "copying") return Stage::kCopying;
   if (name == "copied") return Stage::kCopied;
+  if (name == "revertible") {
+    throw RefusedError(
+        "the table was migrated with --revertible and its revert window is open, so there is no "
+        "stopped run to resume: run `online-alter revert` to go back, or `online-alter finalize` "
+        "to keep the new schema");
+  }
   throw RefusedError("the checkpoint names an unknown stage '" + name +
                      "'; it was not written by this version of online-alter");
 }

@@ -15,6 +15,10 @@ namespace oa::phases {
 struct CutoverSettings {
   unsigned lock_wait_timeout = 2;
   unsigned retries = 10;
+  // --revertible: the capture set (plan::way_back_capture) created on the
+  // shadow under the swap's lock, so that the old table misses no write to
+  // the new one. Its log must exist. Null: none.
+  const plan::MigrationPlan* way_back = nullptr;
 };
 
 struct CutoverResult {

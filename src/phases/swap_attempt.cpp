@@ -7,6 +7,7 @@
 #include "db/db_error.h"
 #include "db/thread_scope.h"
 #include "log.h"
+#include "phases/change_capture.h"
 #include "phases/foreign_keys.h"
 #include "phases/own_triggers.h"
 #include "sql/ddl.h"
@@ -116,7 +117,8 @@ void release(std::unique_ptr<db::Connection>& locker) {
 
 SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
                          ChangeApplier& applier, unsigned lock_wait_timeout,
-                         const std::function<void()>& before_lock) {
+                         const std::function<void()>& before_lock,
+                         const plan::MigrationPlan* way_back) {
   const std::string& db = plan.database;
   SwapTimings timings;
   std::unique_ptr<db::Connection> locker = server.open_copy_session();
@@ -143,6 +145,8 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   try {
     move_own_triggers(*locker, plan, plan.names.shadow);
     move_foreign_keys_to_shadow(*locker, plan);
+    // After the last apply, so that the applier's writes log nothing.
+    if (way_back != nullptr) create_way_back_triggers(*locker, *way_back);
   } catch (...) {
     put_back(*locker, plan);
     release(locker);

@@ -22,9 +22,11 @@ struct SwapTimings {
 // caller may retry. Any other Error also leaves T untouched and unlocked.
 // `before_lock` runs once both sessions are connected, right before the lock
 // is asked for (to apply the log down to a few entries: they are applied
-// while T is locked).
+// while T is locked). `way_back`, when not null, is the capture set created
+// on the shadow under the lock (see CutoverSettings).
 SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
                          ChangeApplier& applier, unsigned lock_wait_timeout,
-                         const std::function<void()>& before_lock);
+                         const std::function<void()>& before_lock,
+                         const plan::MigrationPlan* way_back = nullptr);
 
 }  // namespace oa::phases

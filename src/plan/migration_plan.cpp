@@ -103,7 +103,10 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
   plan.child_foreign_keys = original.referenced_by;
   for (const auto& t : original.triggers) {
     const auto& n = plan.names;
-    if (t.name != n.insert_trigger && t.name != n.update_trigger && t.name != n.delete_trigger) {
+    const bool ours = t.name == n.insert_trigger || t.name == n.update_trigger ||
+                      t.name == n.delete_trigger || t.name == n.other_insert_trigger ||
+                      t.name == n.other_update_trigger || t.name == n.other_delete_trigger;
+    if (!ours) {
       plan.user_triggers.push_back(t);
     }
   }
@@ -112,7 +115,13 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
 
 MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
                           const schema::TableInfo& shadow) {
-  plan.mapping = map_columns(original, shadow, sql::column_changes(plan.alter_clauses));
+  ColumnMapping mapping = map_columns(original, shadow, sql::column_changes(plan.alter_clauses));
+  return with_mapping(std::move(plan), original, shadow, std::move(mapping));
+}
+
+MigrationPlan with_mapping(MigrationPlan plan, const schema::TableInfo& original,
+                           const schema::TableInfo& shadow, ColumnMapping mapping) {
+  plan.mapping = std::move(mapping);
   plan.row_key = choose_row_key(shadow, *plan.mapping, plan.chunk_key);
   if (!plan.row_key) {
     throw RefusedError(

@@ -73,6 +73,11 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
 MigrationPlan with_shadow(MigrationPlan plan, const schema::TableInfo& original,
                           const schema::TableInfo& shadow);
 
+// with_shadow() for a mapping already known (a revert maps the columns
+// back the way the swap mapped them).
+MigrationPlan with_mapping(MigrationPlan plan, const schema::TableInfo& original,
+                           const schema::TableInfo& shadow, ColumnMapping mapping);
+
 // Statement inputs; require has_shadow_details().
 sql::TriggerSpec trigger_spec(const MigrationPlan& plan);
 sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan);

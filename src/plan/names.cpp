@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "error.h"
@@ -74,7 +75,17 @@ MigrationNames derive_names(std::string_view table) {
   return MigrationNames{working_name(table, "new"),  working_name(table, "chg"),
                         derived_name(table, "_old"), working_name(table, "ins"),
                         working_name(table, "upd"),  working_name(table, "del"),
-                        working_name(table, "chk"),  working_name(table, "hb")};
+                        working_name(table, "chk"),  working_name(table, "hb"),
+                        working_name(table, "rchg"), working_name(table, "rins"),
+                        working_name(table, "rupd"), working_name(table, "rdel")};
+}
+
+MigrationNames with_other_capture_set(MigrationNames names) {
+  std::swap(names.change_log, names.other_log);
+  std::swap(names.insert_trigger, names.other_insert_trigger);
+  std::swap(names.update_trigger, names.other_update_trigger);
+  std::swap(names.delete_trigger, names.other_delete_trigger);
+  return names;
 }
 
 std::string run_lock_name(std::string_view database, std::string_view table) {

@@ -18,7 +18,18 @@ struct MigrationNames {
   std::string delete_trigger;  // T_oa_del
   std::string checkpoint;      // T_oa_chk: where the copy stands, for --resume
   std::string heartbeat;       // T_oa_hb: a counter the replicas' lag is read from
+  // The second capture set (--revertible): the log and triggers through which
+  // the kept old table follows T after a swap. The set in use alternates with
+  // each swap, because the next set is created on the shadow while the
+  // current one still exists.
+  std::string other_log;             // T_oa_rchg
+  std::string other_insert_trigger;  // T_oa_rins
+  std::string other_update_trigger;  // T_oa_rupd
+  std::string other_delete_trigger;  // T_oa_rdel
 };
+
+// `names` with the two capture sets exchanged.
+MigrationNames with_other_capture_set(MigrationNames names);
 
 // Derives the names for `table`. Deterministic; a name that would pass 64
 // characters keeps a prefix of the table name plus 8 hex digits of its hash,

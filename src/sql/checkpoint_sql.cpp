@@ -19,6 +19,8 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
          " `copied_up_to` LONGBLOB NULL,"
          " `rows_copied` BIGINT UNSIGNED NOT NULL DEFAULT 0,"
          " `chunks` BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+         " `revert_columns` LONGBLOB NULL,"
+         " `revert_until` DATETIME NULL,"
          " `started_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
          " `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
          " ON UPDATE CURRENT_TIMESTAMP(6))"
@@ -50,6 +52,18 @@ std::string read_checkpoint(const std::string& db, const std::string& table) {
   return "SELECT `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
          " `deferred_indexes`, `stage`, `copy_end`, `copied_up_to`, `rows_copied`, `chunks`,"
          " `started_at`, `chunk_settings`, `foreign_keys` FROM " +
+         qualified_name(db, table) + " WHERE `id` = 1";
+}
+
+std::string open_revert_window(const std::string& db, const std::string& table) {
+  return "UPDATE " + qualified_name(db, table) +
+         " SET `stage` = 'revertible', `revert_columns` = ?,"
+         " `revert_until` = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE `id` = 1";
+}
+
+std::string read_revert_window(const std::string& db, const std::string& table) {
+  return "SELECT `stage`, `revert_columns`, DATE_FORMAT(`revert_until`, '%Y-%m-%d %H:%i:%s'),"
+         " `revert_until` < UTC_TIMESTAMP() FROM " +
          qualified_name(db, table) + " WHERE `id` = 1";
 }
 

@@ -30,4 +30,13 @@ std::string record_chunk(const std::string& db, const std::string& table);
 // started_at, chunk_settings.
 std::string read_checkpoint(const std::string& db, const std::string& table);
 
+// After a --revertible swap (or a revert): the stage becomes "revertible".
+// Placeholders: the encoded column pairs a revert maps back, the length of
+// the revert window in seconds (from now, UTC).
+std::string open_revert_window(const std::string& db, const std::string& table);
+
+// Columns: stage, revert_columns, revert_until as 'YYYY-MM-DD hh:mm:ss' UTC,
+// 1 when it has passed.
+std::string read_revert_window(const std::string& db, const std::string& table);
+
 }  // namespace oa::sql

@@ -55,6 +55,10 @@ std::string swap_tables(const std::string& db, const std::string& table, const s
          qualified_name(db, shadow) + " TO " + qualified_name(db, table);
 }
 
+std::string rename_table(const std::string& db, const std::string& from, const std::string& to) {
+  return "RENAME TABLE " + qualified_name(db, from) + " TO " + qualified_name(db, to);
+}
+
 std::string analyze_table(const std::string& db, const std::string& table) {
   return "ANALYZE TABLE " + qualified_name(db, table);
 }

@@ -28,6 +28,7 @@ std::string unlock_tables();
 // The atomic swap: table -> old, shadow -> table in one statement.
 std::string swap_tables(const std::string& db, const std::string& table, const std::string& old,
                         const std::string& shadow);
+std::string rename_table(const std::string& db, const std::string& from, const std::string& to);
 std::string analyze_table(const std::string& db, const std::string& table);
 std::string set_lock_wait_timeout(unsigned seconds);
 

@@ -1,0 +1,194 @@
+#include "revert/revert_command.h"
+
+#include "db/lock_retry.h"
+#include "db/retry.h"
+#include "error.h"
+#include "log.h"
+#include "phases/change_applier.h"
+#include "phases/change_capture.h"
+#include "phases/cleanup_stack.h"
+#include "phases/cutover.h"
+#include "phases/server_access.h"
+#include "phases/verification.h"
+#include "plan/revert_plan.h"
+#include "revert/revert_window.h"
+#include "revert/way_back.h"
+#include "schema/table_inspector.h"
+#include "sql/ddl.h"
+#include "sql/quote.h"
+
+namespace oa::revert {
+namespace {
+
+// The state a revertible swap left: its window, and which capture set T has.
+struct RevertState {
+  RevertWindow window;
+  bool other_set = false;
+};
+
+RevertState read_state(phases::ServerAccess& server, const std::string& db,
+                       const std::string& table, const plan::MigrationNames& names) {
+  const std::string target = sql::qualified_name(db, table);
+  const auto window = read_window(server.main(), db, names);
+  schema::TableInspector inspector(server.main());
+  if (!window || !inspector.table_type(db, names.old)) {
+    throw RefusedError("nothing to revert or finalize: " + target +
+                       " has no open revert window. A migration run with --revertible --execute "
+                       "opens one; finalize ends it");
+  }
+  return {*window, inspector.trigger_exists(db, names.other_insert_trigger)};
+}
+
+plan::MigrationPlan plan_of(phases::ServerAccess& server, const std::string& db,
+                            const std::string& table, const RevertState& state) {
+  schema::TableInspector inspector(server.main());
+  const auto names = plan::derive_names(table);
+  return plan::revert_plan(inspector.inspect(db, table), inspector.inspect(db, names.old),
+                           state.window.pairs, state.other_set);
+}
+
+// Brings _T_old up to date; a row it cannot hold refuses the revert.
+std::uint64_t catch_up(phases::ServerAccess& server, phases::ChangeApplier& applier,
+                       const plan::MigrationPlan& plan) {
+  try {
+    return applier.apply(server.copy());
+  } catch (const phases::MisfitChangeError& e) {
+    throw RefusedError("cannot revert: a row written to " +
+                       sql::qualified_name(plan.database, plan.table) +
+                       " since the swap does not fit the old schema of " +
+                       sql::qualified_name(plan.database, plan.names.old) +
+                       " (the server says: " + e.server_text() +
+                       "). Nothing was changed, and the table stays revertible; change that row "
+                       "so that the old schema can hold it and revert again, or keep the new "
+                       "schema with `" +
+                       finalize_command(plan.database, plan.table) + "`");
+  }
+}
+
+// The swap back. The kept table is renamed to the shadow's name first: its
+// name must sort after T's, as the lock relay requires (swap_attempt.cpp),
+// and nothing refers to it by name (the triggers write only their log).
+phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPlan& plan,
+                                phases::ChangeApplier& applier, const cli::Options& o) {
+  const std::string& db = plan.database;
+  const std::string kept = plan.names.old;
+  const std::string working = plan::derive_names(plan.table).shadow;
+  db::Connection& c = server.main();
+  db::with_lock_retries(c, server.ddl_policy(), "rename the kept table",
+                        [&] { c.execute(sql::rename_table(db, kept, working)); });
+  plan.names.shadow = working;
+  const plan::MigrationPlan way_back = plan::way_back_capture(plan);
+  phases::CleanupStack undo;
+  undo.push("the kept table's name", [&server, db, kept, working] {
+    server.cleanup().execute(sql::rename_table(db, working, kept));
+  });
+  try {
+    phases::create_way_back_log(server, way_back, undo);
+    undo.push("the way back's triggers", [&server, way_back] {
+      for (const auto* t : {&way_back.names.insert_trigger, &way_back.names.update_trigger,
+                            &way_back.names.delete_trigger}) {
+        server.cleanup().execute(sql::drop_trigger_if_exists(way_back.database, *t));
+      }
+    });
+    return phases::cut_over(server, plan, applier,
+                            {o.lock_wait_timeout, o.cutover_retries, &way_back});
+  } catch (const Error&) {
+    if (!phases::swap_done(server, plan)) undo.unwind();
+    throw;
+  }
+}
+
+}  // namespace
+
+void run_revert(const cli::Options& o) {
+  const std::string& db = o.connection.database;
+  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries}, {o.retries});
+  log::info("connected to " + o.connection.describe());
+  server.take_run_lock(db, o.table);
+  const plan::MigrationNames names = plan::derive_names(o.table);
+  const RevertState state = read_state(server, db, o.table, names);
+  const std::string target = sql::qualified_name(db, o.table);
+  if (state.window.expired) {
+    throw RefusedError("the revert window of " + target + " ended at " + state.window.until +
+                       " UTC; the kept table may no longer be wanted. End the window with `" +
+                       finalize_command(db, o.table) + "`");
+  }
+  plan::MigrationPlan plan = plan_of(server, db, o.table, state);
+  if (const auto problem = phases::capture_problem(server.main(), plan)) {
+    throw RefusedError("cannot revert: " + *problem + ", so " +
+                       sql::qualified_name(db, names.old) +
+                       " may lack changes made since the swap. Nothing was changed");
+  }
+  phases::ChangeApplier applier(plan, server.retry_policy());
+  const std::uint64_t applied = catch_up(server, applier, plan);
+  log::info("applied " + std::to_string(applied) + " logged changes to " +
+            sql::qualified_name(db, names.old));
+  auto reader = server.open_copy_session();
+  const phases::VerifyStats verified =
+      phases::verify_shadow(server, *reader, plan, {cli::Options{}.chunk_size_max});
+  if (o.mode == cli::Mode::kDryRun) {
+    log::write_stdout("dry run: " + sql::qualified_name(db, names.old) + " is in step with " +
+                      target + " (" + std::to_string(verified.rows) +
+                      " rows compared); a revert would swap them now. Nothing was swapped\n");
+    return;
+  }
+  const phases::CutoverResult swap = swap_back(server, plan, applier, o);
+  if (swap.late_changes > 0) {
+    throw Error(ExitCode::kMigrationFailed,
+                std::to_string(swap.late_changes) + " changes reached " +
+                    sql::qualified_name(db, names.old) +
+                    " after the last ones were applied; its capture triggers and change log "
+                    "were kept for repair (sql/recovery.sql)");
+  }
+  phases::remove_capture_after_swap(server, plan);
+  open_window(server.main(), db, names, plan::carried_columns(plan), o.revert_window);
+  const auto window = read_window(server.main(), db, names);
+  log::write_stdout("reverted: " + target + " has its schema from before the swap again; " +
+                    std::to_string(verified.rows) + " rows verified, the table was locked for " +
+                    std::to_string(static_cast<long>(swap.locked_ms)) +
+                    " ms at the swap.\nThe newer table is " + sql::qualified_name(db, names.old) +
+                    ", kept in step until " + (window ? window->until : "?") +
+                    " UTC: revert again with `" + revert_command(db, o.table) +
+                    "`, or end the window with `" + finalize_command(db, o.table) + "`\n");
+}
+
+void run_finalize(const cli::Options& o) {
+  const std::string& db = o.connection.database;
+  phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries});
+  log::info("connected to " + o.connection.describe());
+  server.take_run_lock(db, o.table);
+  const plan::MigrationNames names = plan::derive_names(o.table);
+  const RevertState state = read_state(server, db, o.table, names);
+  plan::MigrationPlan plan;
+  plan.database = db;
+  plan.table = o.table;
+  plan.names = state.other_set ? plan::with_other_capture_set(names) : names;
+  const std::string expiry = state.window.expired
+                                 ? "the revert window had ended at " + state.window.until + " UTC"
+                                 : "the revert window was open until " + state.window.until +
+                                       " UTC";
+  const std::vector<std::string> removed = {
+      "triggers " + sql::quoted_list({plan.names.insert_trigger, plan.names.update_trigger,
+                                      plan.names.delete_trigger}),
+      "change log " + sql::qualified_name(db, plan.names.change_log),
+      "old table " + sql::qualified_name(db, names.old),
+      "checkpoint table " + sql::qualified_name(db, names.checkpoint)};
+  if (o.mode == cli::Mode::kDryRun) {
+    for (const auto& r : removed) log::write_stdout("would remove " + r + "\n");
+    log::write_stdout("dry run: " + expiry + "; nothing was removed\n");
+    return;
+  }
+  phases::drop_capture(server, plan);
+  db::Connection& c = server.main();
+  db::with_retries(c, server.retry_policy(), "dropping the old table", [&] {
+    db::with_lock_retries(c, server.ddl_policy(), "drop the old table", [&] {
+      c.execute(sql::drop_table_if_exists(db, names.old));
+      c.execute(sql::drop_table_if_exists(db, names.checkpoint));
+    });
+  });
+  for (const auto& r : removed) log::write_stdout("removed " + r + "\n");
+  log::write_stdout("finalized: " + sql::qualified_name(db, o.table) + " keeps its new schema; " +
+                    expiry + "\n");
+}
+
+}  // namespace oa::revert

@@ -1,0 +1,48 @@
+#include "revert/revert_window.h"
+
+#include "db/db_error.h"
+#include "phases/checkpoint.h"
+#include "sql/checkpoint_sql.h"
+
+namespace oa::revert {
+
+void open_window(db::Connection& c, const std::string& db, const plan::MigrationNames& names,
+                 const plan::ColumnPairs& pairs, double seconds) {
+  std::vector<std::string> flat;
+  for (const auto& [before, after] : pairs) {
+    flat.push_back(before);
+    flat.push_back(after);
+  }
+  c.update(sql::open_revert_window(db, names.checkpoint),
+           {db::Param{phases::encode_strings(flat), true},
+            db::Param{std::to_string(static_cast<long long>(seconds)), false, true}});
+}
+
+std::optional<RevertWindow> read_window(db::Connection& c, const std::string& db,
+                                        const plan::MigrationNames& names) {
+  std::vector<db::Row> rows;
+  try {
+    rows = c.query(sql::read_revert_window(db, names.checkpoint));
+  } catch (const db::DbError& e) {
+    if (e.server_code() != db::kErrNoSuchTable) throw;
+    return std::nullopt;
+  }
+  if (rows.empty() || rows.front()[0] != std::string("revertible")) return std::nullopt;
+  const auto& r = rows.front();
+  const auto flat = phases::decode_strings(r[1].value_or(""));
+  RevertWindow window;
+  for (std::size_t i = 0; i + 1 < flat.size(); i += 2) window.pairs.emplace_back(flat[i], flat[i + 1]);
+  window.until = r[2].value_or("");
+  window.expired = r[3].value_or("0") == "1";
+  return window;
+}
+
+std::string revert_command(const std::string& db, const std::string& table) {
+  return "online-alter revert --database " + db + " --table " + table;
+}
+
+std::string finalize_command(const std::string& db, const std::string& table) {
+  return "online-alter finalize --database " + db + " --table " + table;
+}
+
+}  // namespace oa::revert
