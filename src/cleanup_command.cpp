@@ -10,6 +10,7 @@
 #include "phases/server_access.h"
 #include "phases/stopped_swap.h"
 #include "plan/migration_plan.h"
+#include "revert/revert_window.h"
 #include "schema/table_inspector.h"
 #include "sql/ddl.h"
 #include "sql/queries.h"
@@ -41,6 +42,7 @@ void run_cleanup(const cli::Options& o) {
   phases::ServerAccess server(o.connection, {o.lock_wait_timeout, o.cutover_retries});
   log::info("connected to " + o.connection.describe());
   server.take_run_lock(db, o.table);
+  revert::refuse_if_window_open(server.main(), db, o.table, "a cleanup");
   plan::MigrationPlan plan;
   plan.database = db;
   plan.table = o.table;

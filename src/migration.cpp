@@ -475,6 +475,7 @@ void run_migration(const cli::Options& o, const control::RunControls& controls) 
   enter_phase(Phase::kPreflight);
   // Before the checks: two runs must not both find the names free.
   if (o.mode != cli::Mode::kPlanOnly) server.take_run_lock(db, o.table);
+  revert::refuse_if_window_open(server.main(), db, o.table, "another migration");
   if (o.resume) {
     plan::MigrationPlan names_only;
     names_only.database = db;

@@ -47,12 +47,9 @@ plan::MigrationPlan plan_of(phases::ServerAccess& server, const std::string& db,
                            state.window.pairs, state.other_set);
 }
 
-// Brings _T_old up to date; a row it cannot hold refuses the revert.
-std::uint64_t catch_up(phases::ServerAccess& server, phases::ChangeApplier& applier,
-                       const plan::MigrationPlan& plan) {
-  try {
-    return applier.apply(server.copy());
-  } catch (const phases::MisfitChangeError& e) {
+// A logged row _T_old cannot hold refuses the revert.
+[[noreturn]] void refuse_misfit(const plan::MigrationPlan& plan,
+                                const phases::MisfitChangeError& e) {
     throw RefusedError("cannot revert: a row written to " +
                        sql::qualified_name(plan.database, plan.table) +
                        " since the swap does not fit the old schema of " +
@@ -62,14 +59,13 @@ std::uint64_t catch_up(phases::ServerAccess& server, phases::ChangeApplier& appl
                        "so that the old schema can hold it and revert again, or keep the new "
                        "schema with `" +
                        finalize_command(plan.database, plan.table) + "`");
-  }
 }
 
 // The swap back. The kept table is renamed to the shadow's name first: its
 // name must sort after T's, as the lock relay requires (swap_attempt.cpp),
 // and nothing refers to it by name (the triggers write only their log).
 phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPlan& plan,
-                                phases::ChangeApplier& applier, const cli::Options& o) {
+                                const cli::Options& o) {
   const std::string& db = plan.database;
   const std::string kept = plan.names.old;
   const std::string working = plan::derive_names(plan.table).shadow;
@@ -77,6 +73,7 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
   db::with_lock_retries(c, server.ddl_policy(), "rename the kept table",
                         [&] { c.execute(sql::rename_table(db, kept, working)); });
   plan.names.shadow = working;
+  phases::ChangeApplier applier(plan, server.retry_policy());
   const plan::MigrationPlan way_back = plan::way_back_capture(plan);
   phases::CleanupStack undo;
   undo.push("the kept table's name", [&server, db, kept, working] {
@@ -119,8 +116,12 @@ void run_revert(const cli::Options& o) {
                        sql::qualified_name(db, names.old) +
                        " may lack changes made since the swap. Nothing was changed");
   }
-  phases::ChangeApplier applier(plan, server.retry_policy());
-  const std::uint64_t applied = catch_up(server, applier, plan);
+  std::uint64_t applied = 0;
+  try {
+    applied = phases::ChangeApplier(plan, server.retry_policy()).apply(server.copy());
+  } catch (const phases::MisfitChangeError& e) {
+    refuse_misfit(plan, e);
+  }
   log::info("applied " + std::to_string(applied) + " logged changes to " +
             sql::qualified_name(db, names.old));
   auto reader = server.open_copy_session();
@@ -132,7 +133,13 @@ void run_revert(const cli::Options& o) {
                       " rows compared); a revert would swap them now. Nothing was swapped\n");
     return;
   }
-  const phases::CutoverResult swap = swap_back(server, plan, applier, o);
+  phases::CutoverResult swap;
+  try {
+    swap = swap_back(server, plan, o);
+  } catch (const phases::MisfitChangeError& e) {
+    plan.names.shadow = names.old;
+    refuse_misfit(plan, e);
+  }
   if (swap.late_changes > 0) {
     throw Error(ExitCode::kMigrationFailed,
                 std::to_string(swap.late_changes) + " changes reached " +

@@ -1,8 +1,10 @@
 #include "revert/revert_window.h"
 
 #include "db/db_error.h"
+#include "error.h"
 #include "phases/checkpoint.h"
 #include "sql/checkpoint_sql.h"
+#include "sql/quote.h"
 
 namespace oa::revert {
 
@@ -35,6 +37,19 @@ std::optional<RevertWindow> read_window(db::Connection& c, const std::string& db
   window.until = r[2].value_or("");
   window.expired = r[3].value_or("0") == "1";
   return window;
+}
+
+void refuse_if_window_open(db::Connection& c, const std::string& db, const std::string& table,
+                           const std::string& doing) {
+  const auto window = read_window(c, db, plan::derive_names(table));
+  if (!window) return;
+  const std::string state = window->expired ? "whose revert window ended at " + window->until
+                                            : "whose revert window is open until " + window->until;
+  throw RefusedError(sql::qualified_name(db, table) + " was migrated with --revertible, " + state +
+                     " UTC; its old table and capture triggers are kept on purpose, and " + doing +
+                     " would break the way back. Keep the new schema with `" +
+                     finalize_command(db, table) + "`, or go back with `" +
+                     revert_command(db, table) + "`; nothing was changed");
 }
 
 std::string revert_command(const std::string& db, const std::string& table) {

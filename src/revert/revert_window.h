@@ -25,6 +25,12 @@ void open_window(db::Connection& c, const std::string& db, const plan::Migration
 std::optional<RevertWindow> read_window(db::Connection& c, const std::string& db,
                                         const plan::MigrationNames& names);
 
+// Throws RefusedError when `table` has an open revert window (expired or
+// not): `doing` (a new migration, a cleanup) would break it. Names the
+// window's end and the commands that close it.
+void refuse_if_window_open(db::Connection& c, const std::string& db, const std::string& table,
+                           const std::string& doing);
+
 // The commands that revert and finalize the table, for messages and plans.
 std::string revert_command(const std::string& db, const std::string& table);
 std::string finalize_command(const std::string& db, const std::string& table);

@@ -1,0 +1,150 @@
+// --revertible, revert and finalize on a live table: every write the
+// application committed, before or after each swap, is in the table it ends
+// with, checked against the writer's own record.
+#include <cppconn/connection.h>
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "suite.h"
+#include "support/inventory.h"
+#include "support/record_comparison.h"
+#include "support/scratch_database.h"
+#include "support/table_fill.h"
+#include "support/table_reader.h"
+#include "support/text_query.h"
+#include "support/writer.h"
+#include "table_shapes.h"
+
+namespace oa::test {
+namespace {
+
+constexpr std::uint64_t kRows = 5000;
+constexpr auto kCommitWait = std::chrono::seconds(30);
+
+// `online-alter revert|finalize ...` on `table`.
+std::vector<std::string> window_args(const char* command, const std::string& database,
+                                     const std::string& table,
+                                     const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> args = {command};
+  for (const auto& a : test_server().tool_connection_args()) args.push_back(a);
+  args.insert(args.end(), {"--database", database, "--table", table});
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+Record create_filled(const TableSpec& spec, const std::string& database, std::uint64_t rows) {
+  auto c = connect();
+  create_table(*c, spec, database, "t");
+  fill_table(*c, spec, database, "t", rows);
+  return load_record(*c, spec, database, "t");
+}
+
+// Lets the writer commit `more` transactions.
+void keep_writing(const Writer& writer, std::uint64_t more) {
+  REQUIRE(writer.wait_for_commits(writer.stats().commits + more, kCommitWait));
+}
+
+std::optional<std::string> note_type(const std::string& database) {
+  auto c = connect();
+  return column_type(*c, database, "t", "note");
+}
+
+}  // namespace
+
+TEST_CASE("a revertible migration reverted under writes keeps every write, and so does its revert") {
+  ScratchDatabase database(test_server(), "oa_it_revert");
+  const TableSpec spec = integer_key_shape();
+  Record initial = create_filled(spec, database.name(), kRows);
+  Writer writer(test_server(), spec, database.name(), "t", std::move(initial),
+                WriterOptions{4, 400, kRows, 7});
+  keep_writing(writer, 50);
+
+  const ToolResult migrated = online_alter().run(
+      tool_args(database.name(), "t", "ADD COLUMN note VARCHAR(20) NOT NULL DEFAULT 'x'",
+                {"--execute", "--revertible", "--chunk-size", "500"}));
+  REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
+  CHECK(migrated.out.find("revertible until") != std::string::npos);
+  CHECK(note_type(database.name()) == std::optional<std::string>("varchar(20)"));
+  keep_writing(writer, 200);  // writes to the new table only, through its triggers
+
+  const ToolResult reverted = online_alter().run(window_args("revert", database.name(), "t"));
+  REQUIRE_MESSAGE(reverted.exit_code == 0, reverted.describe());
+  CHECK_FALSE(note_type(database.name()).has_value());
+  keep_writing(writer, 200);
+
+  // The revert left the newer table revertible in turn.
+  const ToolResult again = online_alter().run(window_args("revert", database.name(), "t"));
+  REQUIRE_MESSAGE(again.exit_code == 0, again.describe());
+  CHECK(note_type(database.name()) == std::optional<std::string>("varchar(20)"));
+  keep_writing(writer, 100);
+  writer.stop();
+  const Record expected = writer.record();
+  {
+    auto c = connect();
+    const Comparison comparison = compare_with_record(*c, spec, database.name(), "t", expected);
+    CHECK_MESSAGE(comparison.matches(), comparison.summary());
+  }
+
+  const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
+  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+  CHECK(finalized.out.find("the revert window was open until") != std::string::npos);
+  auto c = connect();
+  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
+  CHECK(list_triggers(*c, database.name()).empty());
+  const Comparison after = compare_with_record(*c, spec, database.name(), "t", expected);
+  CHECK_MESSAGE(after.matches(), after.summary());
+  // Nothing is left to revert.
+  CHECK(online_alter().run(window_args("revert", database.name(), "t")).exit_code == 4);
+}
+
+TEST_CASE("a value the old schema cannot hold is written, and the revert is refused") {
+  ScratchDatabase database(test_server(), "oa_it_revert_misfit");
+  const TableSpec spec = integer_key_shape();
+  create_filled(spec, database.name(), 200);
+  const ToolResult plan = online_alter().run(tool_args(
+      database.name(), "t", "MODIFY c VARCHAR(300) NOT NULL", {"--dry-run", "--revertible"}));
+  CHECK_MESSAGE(plan.exit_code == 0, plan.describe());
+  CHECK(plan.out.find("online-alter revert --database " + database.name() + " --table t") !=
+        std::string::npos);
+  CHECK(plan.out.find("online-alter finalize --database " + database.name() + " --table t") !=
+        std::string::npos);
+  CHECK(plan.out.find("RENAME TABLE `" + database.name() + "`.`_t_old` TO") != std::string::npos);
+  CHECK(plan.out.find("DROP TABLE IF EXISTS `" + database.name() + "`.`_t_old`") !=
+        std::string::npos);
+
+  const ToolResult migrated = online_alter().run(tool_args(
+      database.name(), "t", "MODIFY c VARCHAR(300) NOT NULL", {"--execute", "--revertible"}));
+  REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
+  const std::string table = "`" + database.name() + "`.`t`";
+  // The application's write succeeds although the old table cannot hold it.
+  execute_sql(*connect(), "UPDATE " + table + " SET c = REPEAT('y', 250) WHERE id = 1");
+
+  const ToolResult refused = online_alter().run(window_args("revert", database.name(), "t"));
+  CHECK_MESSAGE(refused.exit_code == 4, refused.describe());
+  CHECK(refused.err.find("does not fit the old schema") != std::string::npos);
+  CHECK(refused.err.find("Data too long for column 'c'") != std::string::npos);
+  {
+    auto c = connect();
+    CHECK(column_type(*c, database.name(), "t", "c") == std::optional<std::string>("varchar(300)"));
+    CHECK(list_triggers(*c, database.name()).size() == 3);
+  }
+  // Nor may a cleanup or another migration break the window.
+  const ToolResult cleanup = online_alter().run(window_args("cleanup", database.name(), "t"));
+  CHECK_MESSAGE(cleanup.exit_code == 4, cleanup.describe());
+  CHECK(cleanup.err.find("revert window is open until") != std::string::npos);
+
+  // Once the row fits, the revert goes through.
+  execute_sql(*connect(), "UPDATE " + table + " SET c = 'fits' WHERE id = 1");
+  const ToolResult reverted = online_alter().run(window_args("revert", database.name(), "t"));
+  CHECK_MESSAGE(reverted.exit_code == 0, reverted.describe());
+  auto c = connect();
+  CHECK(column_type(*c, database.name(), "t", "c") == std::optional<std::string>("varchar(100)"));
+  CHECK(query_value(*c, "SELECT c FROM " + table + " WHERE id = 1") == Value("fits"));
+  const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
+  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
+  CHECK(list_triggers(*c, database.name()).empty());
+}
+
+}  // namespace oa::test
