@@ -221,10 +221,9 @@ std::string open_revert_window(const cli::Options& o, phases::ServerAccess& serv
                                const plan::MigrationPlan& plan) {
   const std::string& db = plan.database;
   db::with_retries(server.main(), server.retry_policy(), "recording the revert window", [&] {
-    revert::open_window(server.main(), db, plan.names, plan::carried_columns(plan),
-                        o.revert_window);
+    revert::open_window(server.main(), db, plan.table, o.revert_window);
   });
-  const auto window = revert::read_window(server.main(), db, plan.names);
+  const auto window = revert::read_window(server.main(), db, plan.table);
   return "revertible until " + (window ? window->until : std::string("?")) + " UTC: " +
          sql::qualified_name(db, plan.names.old) + " is kept in step; go back with `" +
          revert::revert_command(db, plan.table) + "`, or keep the new schema with `" +
@@ -314,6 +313,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   if (o.revertible) {
     way_back = plan::way_back_capture(plan);
     phases::create_way_back_log(server, *way_back, cleanup);
+    revert::save_pairs(server.main(), plan.database, plan.table,
+                       revert::is_other_set(plan.table, *way_back), plan::carried_columns(plan));
   }
   phases::CutoverResult swap;
   enter_phase(Phase::kCutover);

@@ -70,8 +70,8 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
                     sql::qualified_name(plan.database, plan.table) +
                     ". Find it in SHOW PROCESSLIST, then run again (or raise --cutover-retries)");
   }
-  log::info("swapped: " + sql::qualified_name(plan.database, plan.table) +
-            " now has the new schema; the original is " +
+  log::info("swapped: " + sql::qualified_name(plan.database, plan.table) + " is now the table " +
+            sql::quote_identifier(plan.names.shadow) + " was; the one it replaced is " +
             sql::qualified_name(plan.database, plan.names.old));
   if (!plan.child_foreign_keys.empty()) {
     db::with_retries(server.main(), server.retry_policy(), "checking the child tables", [&] {

@@ -20,31 +20,48 @@
 namespace oa::revert {
 namespace {
 
-// The state a revertible swap left: its window, and which capture set T has.
-struct RevertState {
-  RevertWindow window;
-  bool other_set = false;
-};
-
-RevertState read_state(phases::ServerAccess& server, const std::string& db,
-                       const std::string& table, const plan::MigrationNames& names) {
+// The window, after putting right what a revert cut short (a crash, a
+// lost connection) left: the kept table still under the shadow's name, or
+// the capture set that is not on T (on _T_old or the kept table), whose
+// log no revert will read.
+RevertWindow read_state(phases::ServerAccess& server, const std::string& db,
+                        const std::string& table, const plan::MigrationNames& names) {
   const std::string target = sql::qualified_name(db, table);
-  const auto window = read_window(server.main(), db, names);
-  schema::TableInspector inspector(server.main());
+  db::Connection& c = server.main();
+  schema::TableInspector inspector(c);
+  auto window = read_window(c, db, table);
+  if (window && !inspector.table_type(db, names.old) && inspector.table_type(db, names.shadow)) {
+    log::warning("a revert was stopped before its swap; renaming " +
+                 sql::qualified_name(db, names.shadow) + " back to " +
+                 sql::qualified_name(db, names.old));
+    db::with_lock_retries(c, server.ddl_policy(), "rename the kept table back",
+                          [&] { c.execute(sql::rename_table(db, names.shadow, names.old)); });
+  }
   if (!window || !inspector.table_type(db, names.old)) {
     throw RefusedError("nothing to revert or finalize: " + target +
                        " has no open revert window. A migration run with --revertible --execute "
                        "opens one; finalize ends it");
   }
-  return {*window, inspector.trigger_exists(db, names.other_insert_trigger)};
+  plan::MigrationPlan unused;
+  unused.database = db;
+  unused.table = table;
+  unused.names = window->other_set ? names : plan::with_other_capture_set(names);
+  if (inspector.trigger_exists(db, unused.names.insert_trigger) ||
+      inspector.table_type(db, unused.names.change_log)) {
+    log::warning("removing the capture set a stopped revert left: " +
+                 sql::quoted_list({unused.names.insert_trigger, unused.names.update_trigger,
+                                   unused.names.delete_trigger, unused.names.change_log}));
+    phases::remove_capture_after_swap(server, unused);
+  }
+  return *window;
 }
 
 plan::MigrationPlan plan_of(phases::ServerAccess& server, const std::string& db,
-                            const std::string& table, const RevertState& state) {
+                            const std::string& table, const RevertWindow& state) {
   schema::TableInspector inspector(server.main());
   const auto names = plan::derive_names(table);
   return plan::revert_plan(inspector.inspect(db, table), inspector.inspect(db, names.old),
-                           state.window.pairs, state.other_set);
+                           state.pairs, state.other_set);
 }
 
 // A logged row _T_old cannot hold refuses the revert.
@@ -81,6 +98,8 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
   });
   try {
     phases::create_way_back_log(server, way_back, undo);
+    save_pairs(c, db, plan.table, is_other_set(plan.table, way_back),
+               plan::carried_columns(plan));
     undo.push("the way back's triggers", [&server, way_back] {
       for (const auto* t : {&way_back.names.insert_trigger, &way_back.names.update_trigger,
                             &way_back.names.delete_trigger}) {
@@ -103,10 +122,10 @@ void run_revert(const cli::Options& o) {
   log::info("connected to " + o.connection.describe());
   server.take_run_lock(db, o.table);
   const plan::MigrationNames names = plan::derive_names(o.table);
-  const RevertState state = read_state(server, db, o.table, names);
+  const RevertWindow state = read_state(server, db, o.table, names);
   const std::string target = sql::qualified_name(db, o.table);
-  if (state.window.expired) {
-    throw RefusedError("the revert window of " + target + " ended at " + state.window.until +
+  if (state.expired) {
+    throw RefusedError("the revert window of " + target + " ended at " + state.until +
                        " UTC; the kept table may no longer be wanted. End the window with `" +
                        finalize_command(db, o.table) + "`");
   }
@@ -148,8 +167,8 @@ void run_revert(const cli::Options& o) {
                     "were kept for repair (sql/recovery.sql)");
   }
   phases::remove_capture_after_swap(server, plan);
-  open_window(server.main(), db, names, plan::carried_columns(plan), o.revert_window);
-  const auto window = read_window(server.main(), db, names);
+  open_window(server.main(), db, o.table, o.revert_window);
+  const auto window = read_window(server.main(), db, o.table);
   log::write_stdout("reverted: " + target + " has its schema from before the swap again; " +
                     std::to_string(verified.rows) + " rows verified, the table was locked for " +
                     std::to_string(static_cast<long>(swap.locked_ms)) +
@@ -165,14 +184,14 @@ void run_finalize(const cli::Options& o) {
   log::info("connected to " + o.connection.describe());
   server.take_run_lock(db, o.table);
   const plan::MigrationNames names = plan::derive_names(o.table);
-  const RevertState state = read_state(server, db, o.table, names);
+  const RevertWindow state = read_state(server, db, o.table, names);
   plan::MigrationPlan plan;
   plan.database = db;
   plan.table = o.table;
   plan.names = state.other_set ? plan::with_other_capture_set(names) : names;
-  const std::string expiry = state.window.expired
-                                 ? "the revert window had ended at " + state.window.until + " UTC"
-                                 : "the revert window was open until " + state.window.until +
+  const std::string expiry = state.expired
+                                 ? "the revert window had ended at " + state.until + " UTC"
+                                 : "the revert window was open until " + state.until +
                                        " UTC";
   const std::vector<std::string> removed = {
       "triggers " + sql::quoted_list({plan.names.insert_trigger, plan.names.update_trigger,

@@ -20,6 +20,7 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
          " `rows_copied` BIGINT UNSIGNED NOT NULL DEFAULT 0,"
          " `chunks` BIGINT UNSIGNED NOT NULL DEFAULT 0,"
          " `revert_columns` LONGBLOB NULL,"
+         " `other_revert_columns` LONGBLOB NULL,"
          " `revert_until` DATETIME NULL,"
          " `started_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
          " `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
@@ -55,15 +56,27 @@ std::string read_checkpoint(const std::string& db, const std::string& table) {
          qualified_name(db, table) + " WHERE `id` = 1";
 }
 
+namespace {
+const char* pairs_column(bool other_set) {
+  return other_set ? "`other_revert_columns`" : "`revert_columns`";
+}
+}  // namespace
+
+std::string save_revert_columns(const std::string& db, const std::string& table, bool other_set) {
+  return "UPDATE " + qualified_name(db, table) + " SET " + pairs_column(other_set) +
+         " = ? WHERE `id` = 1";
+}
+
 std::string open_revert_window(const std::string& db, const std::string& table) {
   return "UPDATE " + qualified_name(db, table) +
-         " SET `stage` = 'revertible', `revert_columns` = ?,"
+         " SET `stage` = 'revertible',"
          " `revert_until` = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE `id` = 1";
 }
 
-std::string read_revert_window(const std::string& db, const std::string& table) {
-  return "SELECT `stage`, `revert_columns`, DATE_FORMAT(`revert_until`, '%Y-%m-%d %H:%i:%s'),"
-         " `revert_until` < UTC_TIMESTAMP() FROM " +
+std::string read_revert_window(const std::string& db, const std::string& table, bool other_set) {
+  return std::string("SELECT `stage`, ") + pairs_column(other_set) +
+         ", DATE_FORMAT(`revert_until`, '%Y-%m-%d %H:%i:%s'), `revert_until` < UTC_TIMESTAMP()"
+         " FROM " +
          qualified_name(db, table) + " WHERE `id` = 1";
 }
 

@@ -30,13 +30,18 @@ std::string record_chunk(const std::string& db, const std::string& table);
 // started_at, chunk_settings.
 std::string read_checkpoint(const std::string& db, const std::string& table);
 
+// The column pairs a revert through the first (or, `other_set`, the second)
+// capture set maps back; saved before that set takes over, so a swap cut
+// short leaves pairs that match whichever set T carries. Placeholder: them,
+// encoded.
+std::string save_revert_columns(const std::string& db, const std::string& table, bool other_set);
+
 // After a --revertible swap (or a revert): the stage becomes "revertible".
-// Placeholders: the encoded column pairs a revert maps back, the length of
-// the revert window in seconds (from now, UTC).
+// Placeholder: the length of the revert window in seconds (from now, UTC).
 std::string open_revert_window(const std::string& db, const std::string& table);
 
-// Columns: stage, revert_columns, revert_until as 'YYYY-MM-DD hh:mm:ss' UTC,
-// 1 when it has passed.
-std::string read_revert_window(const std::string& db, const std::string& table);
+// Columns: stage, the pairs of the set, revert_until as 'YYYY-MM-DD
+// hh:mm:ss' UTC, 1 when it has passed.
+std::string read_revert_window(const std::string& db, const std::string& table, bool other_set);
 
 }  // namespace oa::sql

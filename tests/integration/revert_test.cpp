@@ -147,4 +147,23 @@ TEST_CASE("a value the old schema cannot hold is written, and the revert is refu
   CHECK(list_triggers(*c, database.name()).empty());
 }
 
+TEST_CASE("a revert stopped before its swap is picked up by the next one") {
+  ScratchDatabase database(test_server(), "oa_it_revert_stopped");
+  const TableSpec spec = integer_key_shape();
+  const Record initial = create_filled(spec, database.name(), 300);
+  const ToolResult migrated = online_alter().run(tool_args(
+      database.name(), "t", "ADD COLUMN note INT", {"--execute", "--revertible"}));
+  REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
+  // What a revert stopped between its two RENAMEs leaves.
+  execute_sql(*connect(), "RENAME TABLE `" + database.name() + "`.`_t_old` TO `" +
+                              database.name() + "`.`t_oa_new`");
+  const ToolResult reverted = online_alter().run(window_args("revert", database.name(), "t"));
+  CHECK_MESSAGE(reverted.exit_code == 0, reverted.describe());
+  CHECK(reverted.err.find("a revert was stopped before its swap") != std::string::npos);
+  CHECK_FALSE(note_type(database.name()).has_value());
+  auto c = connect();
+  const Comparison comparison = compare_with_record(*c, spec, database.name(), "t", initial);
+  CHECK_MESSAGE(comparison.matches(), comparison.summary());
+}
+
 }  // namespace oa::test
