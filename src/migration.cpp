@@ -220,12 +220,11 @@ struct Continuation {
 std::string open_revert_window(const cli::Options& o, phases::ServerAccess& server,
                                const plan::MigrationPlan& plan) {
   const std::string& db = plan.database;
-  db::with_retries(server.main(), server.retry_policy(), "recording the revert window", [&] {
-    revert::open_window(server.main(), db, plan.table, o.revert_window);
-  });
+  db::with_retries(server.main(), server.retry_policy(), "recording the revert window",
+                   [&] { revert::open_window(server.main(), db, plan.table, o.revert_window); });
   const auto window = revert::read_window(server.main(), db, plan.table);
-  return "revertible until " + (window ? window->until : std::string("?")) + " UTC: " +
-         sql::qualified_name(db, plan.names.old) + " is kept in step; go back with `" +
+  return "revertible until " + (window ? window->until : std::string("?")) +
+         " UTC: " + sql::qualified_name(db, plan.names.old) + " is kept in step; go back with `" +
          revert::revert_command(db, plan.table) + "`, or keep the new schema with `" +
          revert::finalize_command(db, plan.table) + "`\n";
 }
@@ -319,9 +318,9 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   phases::CutoverResult swap;
   enter_phase(Phase::kCutover);
   try {
-    swap = phases::cut_over(server, plan, applier,
-                            {o.lock_wait_timeout, o.cutover_retries,
-                             way_back ? &*way_back : nullptr});
+    swap =
+        phases::cut_over(server, plan, applier,
+                         {o.lock_wait_timeout, o.cutover_retries, way_back ? &*way_back : nullptr});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
     // and must not be dropped.

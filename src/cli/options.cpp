@@ -455,9 +455,9 @@ ParseResult parse_cleanup(int argc, char** argv) {
 
 ParseResult parse_revert(int argc, char** argv, bool revert) {
   po::variables_map vm;
-  ParseResult result = start_subcommand(vm, describe_revert_options(revert),
-                                        revert ? kRevertUsage : kFinalizeUsage,
-                                        revert ? Command::kRevert : Command::kFinalize, argc, argv);
+  ParseResult result =
+      start_subcommand(vm, describe_revert_options(revert), revert ? kRevertUsage : kFinalizeUsage,
+                       revert ? Command::kRevert : Command::kFinalize, argc, argv);
   if (!result.print_and_exit.empty()) return result;
   Options& o = result.options;
   o.mode = vm["dry-run"].as<bool>() ? Mode::kDryRun : Mode::kExecute;
@@ -548,8 +548,9 @@ ParseResult parse_options(int argc, char** argv) {
   read_run_record_options(vm, o);
   read_revertible_options(vm, o);
   if (o.revertible && !o.drop_old_table) {
-    throw UsageError("--revertible keeps the old table already (until finalize); leave out "
-                     "--no-drop-old-table");
+    throw UsageError(
+        "--revertible keeps the old table already (until finalize); leave out "
+        "--no-drop-old-table");
   }
   if (o.resume && o.mode != Mode::kExecute) {
     throw UsageError("--resume continues a stopped migration, so it needs --execute");

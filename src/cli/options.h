@@ -69,8 +69,8 @@ struct Options {
   // --alter-foreign-keys-method rebuild_constraints: other tables' foreign
   // keys that reference the table are pointed at the new table at the swap.
   bool rebuild_child_constraints = false;
-  bool resume = false;            // continue a stopped run from its checkpoint
-  bool keep_for_resume = false;   // on a stop before the swap, keep everything for --resume
+  bool resume = false;           // continue a stopped run from its checkpoint
+  bool keep_for_resume = false;  // on a stop before the swap, keep everything for --resume
   // Keep the old table after the swap, following the new one, so that
   // `revert` can swap back without losing a write; for this many seconds.
   bool revertible = false;

@@ -23,8 +23,8 @@ double parse_duration(const std::string& text, const char* option) {
                        : unit == "d"               ? 86400
                                                    : 0;
   if (used == 0 || scale == 0 || !std::isfinite(value) || value <= 0) {
-    throw UsageError(std::string("--") + option + " takes a duration such as 90s, 30m, 24h or 7d, not \"" +
-                     text + "\"");
+    throw UsageError(std::string("--") + option +
+                     " takes a duration such as 90s, 30m, 24h or 7d, not \"" + text + "\"");
   }
   return value * scale;
 }

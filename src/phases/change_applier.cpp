@@ -133,12 +133,12 @@ ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::u
       return RangeOutcome::kDuplicate;
     }
     throw MisfitChangeError(
-                "applying the logged changes to the new table failed: " + e.server_text() +
-                    " (server error " + std::to_string(e.server_code()) +
-                    "). A row written by the application does not fit the new schema (a value "
-                    "out of range, or a duplicate under a UNIQUE key the ALTER adds); nothing "
-                    "was swapped",
-                e.server_text());
+        "applying the logged changes to the new table failed: " + e.server_text() +
+            " (server error " + std::to_string(e.server_code()) +
+            "). A row written by the application does not fit the new schema (a value "
+            "out of range, or a duplicate under a UNIQUE key the ALTER adds); nothing "
+            "was swapped",
+        e.server_text());
   }
 }
 

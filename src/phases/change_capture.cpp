@@ -160,9 +160,8 @@ void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capt
 void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan) {
   db::Connection& c = server.main();
   db::with_retries(c, server.retry_policy(), "dropping capture triggers", [&] {
-    db::with_lock_retries(c, server.ddl_policy(), "drop capture triggers", [&] {
-      under_table_locks(c, plan, drop_statements(plan));
-    });
+    db::with_lock_retries(c, server.ddl_policy(), "drop capture triggers",
+                          [&] { under_table_locks(c, plan, drop_statements(plan)); });
     c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
   });
 }

@@ -50,9 +50,8 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
       if (result.attempts > 0 && swap_done(server, plan)) return;
       db::with_lock_retries(server.main(), policy, "swap the tables", [&] {
         ++result.attempts;
-        const SwapTimings t =
-            attempt_swap(server, plan, applier, settings.lock_wait_timeout, catch_up,
-                                  settings.way_back);
+        const SwapTimings t = attempt_swap(server, plan, applier, settings.lock_wait_timeout,
+                                           catch_up, settings.way_back);
         result.locked_ms = t.locked_ms;
         result.changes_applied += t.changes_applied;
         log::info("swap: waited " + log::ms_text(t.lock_wait_ms) + " for the lock on " +

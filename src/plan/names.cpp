@@ -72,12 +72,11 @@ std::string working_name(std::string_view table, std::string_view role) {
 }
 
 MigrationNames derive_names(std::string_view table) {
-  return MigrationNames{working_name(table, "new"),  working_name(table, "chg"),
-                        derived_name(table, "_old"), working_name(table, "ins"),
-                        working_name(table, "upd"),  working_name(table, "del"),
-                        working_name(table, "chk"),  working_name(table, "hb"),
-                        working_name(table, "rchg"), working_name(table, "rins"),
-                        working_name(table, "rupd"), working_name(table, "rdel")};
+  return MigrationNames{
+      working_name(table, "new"),  working_name(table, "chg"),  derived_name(table, "_old"),
+      working_name(table, "ins"),  working_name(table, "upd"),  working_name(table, "del"),
+      working_name(table, "chk"),  working_name(table, "hb"),   working_name(table, "rchg"),
+      working_name(table, "rins"), working_name(table, "rupd"), working_name(table, "rdel")};
 }
 
 MigrationNames with_other_capture_set(MigrationNames names) {

@@ -67,15 +67,14 @@ plan::MigrationPlan plan_of(phases::ServerAccess& server, const std::string& db,
 // A logged row _T_old cannot hold refuses the revert.
 [[noreturn]] void refuse_misfit(const plan::MigrationPlan& plan,
                                 const phases::MisfitChangeError& e) {
-    throw RefusedError("cannot revert: a row written to " +
-                       sql::qualified_name(plan.database, plan.table) +
-                       " since the swap does not fit the old schema of " +
-                       sql::qualified_name(plan.database, plan.names.old) +
-                       " (the server says: " + e.server_text() +
-                       "). Nothing was changed, and the table stays revertible; change that row "
-                       "so that the old schema can hold it and revert again, or keep the new "
-                       "schema with `" +
-                       finalize_command(plan.database, plan.table) + "`");
+  throw RefusedError(
+      "cannot revert: a row written to " + sql::qualified_name(plan.database, plan.table) +
+      " since the swap does not fit the old schema of " +
+      sql::qualified_name(plan.database, plan.names.old) + " (the server says: " + e.server_text() +
+      "). Nothing was changed, and the table stays revertible; change that row "
+      "so that the old schema can hold it and revert again, or keep the new "
+      "schema with `" +
+      finalize_command(plan.database, plan.table) + "`");
 }
 
 // The swap back. The kept table is renamed to the shadow's name first: its
@@ -98,8 +97,7 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
   });
   try {
     phases::create_way_back_log(server, way_back, undo);
-    save_pairs(c, db, plan.table, is_other_set(plan.table, way_back),
-               plan::carried_columns(plan));
+    save_pairs(c, db, plan.table, is_other_set(plan.table, way_back), plan::carried_columns(plan));
     undo.push("the way back's triggers", [&server, way_back] {
       for (const auto* t : {&way_back.names.insert_trigger, &way_back.names.update_trigger,
                             &way_back.names.delete_trigger}) {
@@ -131,8 +129,7 @@ void run_revert(const cli::Options& o) {
   }
   plan::MigrationPlan plan = plan_of(server, db, o.table, state);
   if (const auto problem = phases::capture_problem(server.main(), plan)) {
-    throw RefusedError("cannot revert: " + *problem + ", so " +
-                       sql::qualified_name(db, names.old) +
+    throw RefusedError("cannot revert: " + *problem + ", so " + sql::qualified_name(db, names.old) +
                        " may lack changes made since the swap. Nothing was changed");
   }
   std::uint64_t applied = 0;
@@ -191,8 +188,7 @@ void run_finalize(const cli::Options& o) {
   plan.names = state.other_set ? plan::with_other_capture_set(names) : names;
   const std::string expiry = state.expired
                                  ? "the revert window had ended at " + state.until + " UTC"
-                                 : "the revert window was open until " + state.until +
-                                       " UTC";
+                                 : "the revert window was open until " + state.until + " UTC";
   const std::vector<std::string> removed = {
       "triggers " + sql::quoted_list({plan.names.insert_trigger, plan.names.update_trigger,
                                       plan.names.delete_trigger}),

@@ -21,8 +21,8 @@ bool carries_other_set(db::Connection& c, const std::string& db, const std::stri
 
 }  // namespace
 
-void save_pairs(db::Connection& c, const std::string& db, const std::string& table,
-                bool other_set, const plan::ColumnPairs& pairs) {
+void save_pairs(db::Connection& c, const std::string& db, const std::string& table, bool other_set,
+                const plan::ColumnPairs& pairs) {
   std::vector<std::string> flat;
   for (const auto& [before, after] : pairs) {
     flat.push_back(before);

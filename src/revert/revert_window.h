@@ -21,8 +21,8 @@ struct RevertWindow {
 // Saves the pairs a revert through the first (`other_set`: the second)
 // capture set maps back; before the swap that puts that set on `table`
 // (see checkpoint_sql.h).
-void save_pairs(db::Connection& c, const std::string& db, const std::string& table,
-                bool other_set, const plan::ColumnPairs& pairs);
+void save_pairs(db::Connection& c, const std::string& db, const std::string& table, bool other_set,
+                const plan::ColumnPairs& pairs);
 
 // Whether `capture` (a plan::way_back_capture of `table`) is the second set.
 bool is_other_set(const std::string& table, const plan::MigrationPlan& capture);

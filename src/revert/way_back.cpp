@@ -14,9 +14,10 @@ namespace oa::revert {
 
 void check_revertible(const plan::MigrationPlan& plan, const schema::TableInfo& shadow) {
   if (!plan.foreign_keys.empty() || !plan.child_foreign_keys.empty()) {
-    throw RefusedError("--revertible is not supported for a table with foreign keys (its own or "
-                       "other tables' referencing it): a revert would have to move them back. "
-                       "Run without --revertible");
+    throw RefusedError(
+        "--revertible is not supported for a table with foreign keys (its own or "
+        "other tables' referencing it): a revert would have to move them back. "
+        "Run without --revertible");
   }
   const auto key = plan::choose_chunk_key(shadow);
   if (!key || key->columns != plan.row_key->target_columns) {
@@ -28,8 +29,10 @@ void check_revertible(const plan::MigrationPlan& plan, const schema::TableInfo& 
 
 std::string duration_text(double seconds) {
   const auto whole = [](double v) { return std::fabs(v - std::round(v)) < 1e-9; };
-  if (seconds >= 3600 && whole(seconds / 3600)) return std::to_string(static_cast<long>(seconds / 3600)) + "h";
-  if (seconds >= 60 && whole(seconds / 60)) return std::to_string(static_cast<long>(seconds / 60)) + "m";
+  if (seconds >= 3600 && whole(seconds / 3600))
+    return std::to_string(static_cast<long>(seconds / 3600)) + "h";
+  if (seconds >= 60 && whole(seconds / 60))
+    return std::to_string(static_cast<long>(seconds / 60)) + "m";
   return std::to_string(static_cast<long>(seconds)) + "s";
 }
 
@@ -82,8 +85,7 @@ std::string way_back_text(const plan::MigrationPlan& plan, const schema::TableIn
   text += "    " + sql::rename_table(db, plan.names.old, plan.names.shadow) + ";\n";
   text += "    " + sql::swap_tables(db, plan.table, plan.names.old, plan.names.shadow) +
           "; (under a short LOCK TABLES, as the migration's swap)\n";
-  text += "    and drops the capture set the newer table leaves with:\n" +
-          drops(db, back.names);
+  text += "    and drops the capture set the newer table leaves with:\n" + drops(db, back.names);
   text += "  finalize: " + finalize_command(db, plan.table) + "\n";
   text += drops(db, back.names);
   text += "    " + sql::drop_table_if_exists(db, plan.names.old) + ";\n";

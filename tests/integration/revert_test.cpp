@@ -52,7 +52,8 @@ std::optional<std::string> note_type(const std::string& database) {
 
 }  // namespace
 
-TEST_CASE("a revertible migration reverted under writes keeps every write, and so does its revert") {
+TEST_CASE(
+    "a revertible migration reverted under writes keeps every write, and so does its revert") {
   ScratchDatabase database(test_server(), "oa_it_revert");
   const TableSpec spec = integer_key_shape();
   Record initial = create_filled(spec, database.name(), kRows);
@@ -151,12 +152,12 @@ TEST_CASE("a revert stopped before its swap is picked up by the next one") {
   ScratchDatabase database(test_server(), "oa_it_revert_stopped");
   const TableSpec spec = integer_key_shape();
   const Record initial = create_filled(spec, database.name(), 300);
-  const ToolResult migrated = online_alter().run(tool_args(
-      database.name(), "t", "ADD COLUMN note INT", {"--execute", "--revertible"}));
+  const ToolResult migrated = online_alter().run(
+      tool_args(database.name(), "t", "ADD COLUMN note INT", {"--execute", "--revertible"}));
   REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
   // What a revert stopped between its two RENAMEs leaves.
-  execute_sql(*connect(), "RENAME TABLE `" + database.name() + "`.`_t_old` TO `" +
-                              database.name() + "`.`t_oa_new`");
+  execute_sql(*connect(), "RENAME TABLE `" + database.name() + "`.`_t_old` TO `" + database.name() +
+                              "`.`t_oa_new`");
   const ToolResult reverted = online_alter().run(window_args("revert", database.name(), "t"));
   CHECK_MESSAGE(reverted.exit_code == 0, reverted.describe());
   CHECK(reverted.err.find("a revert was stopped before its swap") != std::string::npos);
