@@ -32,7 +32,9 @@ _online_alter() {
   local program=${COMP_WORDS[0]} subcommand=()
   # Like the program, a subcommand counts only as the first argument.
   if ((COMP_CWORD > 1)); then
-    case ${COMP_WORDS[1]} in verify | cleanup | history) subcommand=("${COMP_WORDS[1]}") ;; esac
+    case ${COMP_WORDS[1]} in
+      verify | cleanup | history | revert | finalize) subcommand=("${COMP_WORDS[1]}") ;;
+    esac
   fi
   COMPREPLY=()
 
@@ -72,7 +74,7 @@ _online_alter() {
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "${options[*]}" -- "$cur")
   elif ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W $'verify\ncleanup\nhistory' -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W $'verify\ncleanup\nhistory\nrevert\nfinalize' -- "$cur")
   fi
   return 0
 }

@@ -62,7 +62,7 @@ std::string render_plan(const MigrationPlan& plan, const ReportSettings& setting
   out << "  change log: " << sql::qualified_name(db, n.change_log) << "\n";
   out << "  checkpoint (for --resume): " << sql::qualified_name(db, n.checkpoint) << "\n";
   out << "  old table after the swap: " << sql::qualified_name(db, n.old)
-      << (plan.drop_old_table ? " (dropped)" : " (kept: --no-drop-old-table)") << "\n";
+      << (plan.drop_old_table ? " (dropped)" : " (kept)") << "\n";
   out << "  triggers: " << sql::quoted_list({n.insert_trigger, n.update_trigger, n.delete_trigger})
       << "\n";
   if (!plan.user_triggers.empty()) {

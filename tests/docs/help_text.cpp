@@ -10,7 +10,7 @@
 namespace oa::docs {
 
 const std::vector<std::string>& subcommands() {
-  static const std::vector<std::string> names = {"", "verify", "cleanup", "history"};
+  static const std::vector<std::string> names = {"", "verify", "cleanup", "history", "revert", "finalize"};
   return names;
 }
 

@@ -19,7 +19,9 @@ namespace {
 const std::map<std::string, std::string> kSubcommandSubsection = {
     {"verify", "Comparing two tables"},
     {"cleanup", "Cleaning up after a stopped run"},
-    {"history", "Listing past runs"}};
+    {"history", "Listing past runs"},
+    {"revert", "Reverting a migration"},
+    {"finalize", "Ending the revert window"}};
 
 // The OPTIONS entries by long option name (an entry may name several).
 std::multimap<std::string, ManEntry> entries_by_option(const std::vector<ManEntry>& entries) {
