@@ -157,6 +157,10 @@ void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capt
   c.update("SET SESSION sql_mode = ?", {db::Param{previous}});
 }
 
+void drop_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture) {
+  for (const auto& s : drop_statements(capture)) c.execute(s);
+}
+
 void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan) {
   db::Connection& c = server.main();
   db::with_retries(c, server.retry_policy(), "dropping capture triggers", [&] {

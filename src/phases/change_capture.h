@@ -38,6 +38,9 @@ void create_way_back_log(ServerAccess& server, const plan::MigrationPlan& captur
 // dropped first (an earlier attempt's). Keeps the session's sql_mode.
 void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture);
 
+// Drops them again, after a swap attempt that failed.
+void drop_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture);
+
 // Drops the capture triggers of `plan` from its table (in one short LOCK
 // TABLES with the log), then its change log. For finalize.
 void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan);

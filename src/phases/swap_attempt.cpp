@@ -87,9 +87,20 @@ std::exception_ptr outcome(std::future<void>& f) {
 }
 
 // After a failed attempt: the table's own triggers and the foreign keys back
-// where they were. A failure to do so is logged; the error that ended the
+// where they were, and the way back's triggers off the shadow (the next
+// attempt applies changes to the shadow under LOCK TABLES, where their log
+// is not locked). A failure to do so is logged; the error that ended the
 // attempt is the one reported.
-void put_back(db::Connection& c, const plan::MigrationPlan& plan) {
+void put_back(db::Connection& c, const plan::MigrationPlan& plan,
+              const plan::MigrationPlan* way_back) {
+  if (way_back != nullptr) {
+    try {
+      drop_way_back_triggers(c, *way_back);
+    } catch (const std::exception& e) {
+      log::error(std::string("could not drop the way back's triggers from the shadow: ") +
+                 e.what());
+    }
+  }
   try {
     move_own_triggers(c, plan, plan.table);
   } catch (const std::exception& e) {
@@ -148,7 +159,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
     // After the last apply, so that the applier's writes log nothing.
     if (way_back != nullptr) create_way_back_triggers(*locker, *way_back);
   } catch (...) {
-    put_back(*locker, plan);
+    put_back(*locker, plan, way_back);
     release(locker);
     throw;
   }
@@ -176,7 +187,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   if (!queued) {
     failed = outcome(rename);
     // Still under the lock: no write has run without the triggers.
-    if (failed) put_back(*locker, plan);
+    if (failed) put_back(*locker, plan, way_back);
     release(locker);
   } else {
     release(locker);
@@ -184,7 +195,7 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
     if (failed) {
       // T went to a RENAME that failed: put the triggers back at once.
       auto fixer = server.open_copy_session();
-      put_back(*fixer, plan);
+      put_back(*fixer, plan, way_back);
     }
   }
   if (failed) rethrow_rename_failure(failed);
