@@ -74,18 +74,24 @@ void run_cleanup(const cli::Options& o) {
   if (exists(n.checkpoint)) drop_table_later(server, left, db, n.checkpoint, "checkpoint table");
   if (exists(n.heartbeat)) drop_table_later(server, left, db, n.heartbeat, "heartbeat table");
   if (exists(n.shadow)) drop_table_later(server, left, db, n.shadow, "shadow table");
-  std::vector<std::string> triggers;
-  for (const auto* t : {&n.insert_trigger, &n.update_trigger, &n.delete_trigger}) {
-    if (inspector.trigger_exists(db, *t)) triggers.push_back(*t);
-  }
-  const bool has_log = exists(n.change_log);
-  if (has_log || !triggers.empty()) {
-    if (has_log) left.found.push_back("change log " + sql::qualified_name(db, n.change_log));
+  // Both capture sets: the second is a --revertible run's, left without a
+  // window when that run stopped right after its swap.
+  for (const bool other : {false, true}) {
+    plan::MigrationPlan capture = plan;
+    if (other) capture.names = plan::with_other_capture_set(n);
+    const plan::MigrationNames& c = capture.names;
+    std::vector<std::string> triggers;
+    for (const auto* t : {&c.insert_trigger, &c.update_trigger, &c.delete_trigger}) {
+      if (inspector.trigger_exists(db, *t)) triggers.push_back(*t);
+    }
+    const bool has_log = exists(c.change_log);
+    if (!has_log && triggers.empty()) continue;
+    if (has_log) left.found.push_back("change log " + sql::qualified_name(db, c.change_log));
     for (auto t = triggers.rbegin(); t != triggers.rend(); ++t) {
       left.found.push_back("trigger " + sql::qualified_name(db, *t));
     }
     // Triggers first, in one short LOCK TABLES, then the log.
-    phases::register_capture_removal(server, plan, left.removal);
+    phases::register_capture_removal(server, capture, left.removal);
   }
   std::reverse(left.found.begin(), left.found.end());
 

@@ -426,7 +426,12 @@ void resume(const cli::Options& o, const control::RunControls& controls,
   if (phases::swap_done(server, plan)) {
     log::info("the stopped run had already swapped the tables; removing what it left");
     enter_phase(Phase::kCleanup);
-    if (!remove_after_swap(server, plan)) throw_untidy(plan);
+    // A --revertible run stopped after its swap: its way back is in place.
+    const bool revertible = schema::TableInspector(server.main())
+                                .trigger_exists(plan.database, plan.names.other_insert_trigger);
+    if (revertible) plan.drop_old_table = false;
+    if (!remove_after_swap(server, plan, revertible)) throw_untidy(plan);
+    if (revertible) log::write_stdout(open_revert_window(o, server, plan));
     report("done: " + sql::qualified_name(plan.database, plan.table) +
            " had been altered before the run was stopped; its leftovers are removed\n");
     return;

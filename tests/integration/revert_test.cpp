@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <csignal>
 
 #include "suite.h"
 #include "support/inventory.h"
@@ -13,6 +14,7 @@
 #include "support/table_fill.h"
 #include "support/table_reader.h"
 #include "support/text_query.h"
+#include "support/tool_process.h"
 #include "support/writer.h"
 #include "table_shapes.h"
 
@@ -163,6 +165,37 @@ TEST_CASE("a revert stopped before its swap is picked up by the next one") {
   CHECK(reverted.err.find("a revert was stopped before its swap") != std::string::npos);
   CHECK_FALSE(note_type(database.name()).has_value());
   auto c = connect();
+  const Comparison comparison = compare_with_record(*c, spec, database.name(), "t", initial);
+  CHECK_MESSAGE(comparison.matches(), comparison.summary());
+}
+
+TEST_CASE(
+    "a --revertible run killed right after its swap leaves nothing cleanup or finalize miss") {
+  ScratchDatabase database(test_server(), "oa_it_revert_killed");
+  const TableSpec spec = integer_key_shape();
+  const Record initial = create_filled(spec, database.name(), 2000);
+  {
+    ToolProcess tool(online_alter().binary(),
+                     tool_args(database.name(), "t", "ADD COLUMN note INT",
+                               {"--execute", "--revertible", "--chunk-size", "200"}));
+    REQUIRE_MESSAGE(tool.wait_for_err("swapped:", std::chrono::seconds(120)), tool.err_so_far());
+    tool.send_signal(SIGKILL);
+    tool.wait();
+  }
+  // Before the window was recorded, cleanup removes the way back with the
+  // rest; after, cleanup refuses and finalize does it.
+  const ToolResult cleanup =
+      online_alter().run(window_args("cleanup", database.name(), "t", {"--drop-old-table"}));
+  MESSAGE("cleanup after the kill: exit code " << cleanup.exit_code);
+  if (cleanup.exit_code != 0) {
+    CHECK_MESSAGE(cleanup.exit_code == 4, cleanup.describe());
+    const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
+    CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+  }
+  auto c = connect();
+  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
+  CHECK(list_triggers(*c, database.name()).empty());
+  CHECK(note_type(database.name()) == std::optional<std::string>("int(11)"));
   const Comparison comparison = compare_with_record(*c, spec, database.name(), "t", initial);
   CHECK_MESSAGE(comparison.matches(), comparison.summary());
 }
