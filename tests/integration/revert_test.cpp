@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <thread>
 
 #include "suite.h"
 #include "support/inventory.h"
@@ -52,6 +53,16 @@ std::optional<std::string> note_type(const std::string& database) {
   return column_type(*c, database, "t", "note");
 }
 
+// Checks that `table` holds exactly what `writer` committed; stops it first.
+Record stop_and_check(Writer& writer, const TableSpec& spec, const std::string& database) {
+  writer.stop();
+  Record committed = writer.record();
+  auto c = connect();
+  const Comparison comparison = compare_with_record(*c, spec, database, "t", committed);
+  CHECK_MESSAGE(comparison.matches(), comparison.summary());
+  return committed;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -59,35 +70,34 @@ TEST_CASE(
   ScratchDatabase database(test_server(), "oa_it_revert");
   const TableSpec spec = integer_key_shape();
   Record initial = create_filled(spec, database.name(), kRows);
-  Writer writer(test_server(), spec, database.name(), "t", std::move(initial),
-                WriterOptions{4, 400, kRows, 7});
-  keep_writing(writer, 50);
-
-  const ToolResult migrated = online_alter().run(
-      tool_args(database.name(), "t", "ADD COLUMN note VARCHAR(20) NOT NULL DEFAULT 'x'",
-                {"--execute", "--revertible", "--chunk-size", "500"}));
-  REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
-  CHECK(migrated.out.find("revertible until") != std::string::npos);
-  CHECK(note_type(database.name()) == std::optional<std::string>("varchar(20)"));
-  keep_writing(writer, 200);  // writes to the new table only, through its triggers
-
-  const ToolResult reverted = online_alter().run(window_args("revert", database.name(), "t"));
-  REQUIRE_MESSAGE(reverted.exit_code == 0, reverted.describe());
-  CHECK_FALSE(note_type(database.name()).has_value());
-  keep_writing(writer, 200);
-
+  Record committed;
+  {
+    Writer writer(test_server(), spec, database.name(), "t", std::move(initial),
+                  WriterOptions{4, 400, kRows, 7});
+    keep_writing(writer, 50);
+    const ToolResult migrated = online_alter().run(
+        tool_args(database.name(), "t", "ADD COLUMN note VARCHAR(20) NOT NULL DEFAULT 'x'",
+                  {"--execute", "--revertible", "--chunk-size", "500"}));
+    REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
+    CHECK(migrated.out.find("revertible until") != std::string::npos);
+    CHECK(note_type(database.name()) == std::optional<std::string>("varchar(20)"));
+    keep_writing(writer, 200);  // writes to the new table only, through its triggers
+    const ToolResult reverted = online_alter().run(window_args("revert", database.name(), "t"));
+    REQUIRE_MESSAGE(reverted.exit_code == 0, reverted.describe());
+    CHECK_FALSE(note_type(database.name()).has_value());
+    keep_writing(writer, 100);
+    // Every write, before the swap, between the swaps and after the revert.
+    committed = stop_and_check(writer, spec, database.name());
+  }
   // The revert left the newer table revertible in turn.
+  Writer writer(test_server(), spec, database.name(), "t", std::move(committed),
+                WriterOptions{4, 400, 10 * kRows, 8});
+  keep_writing(writer, 200);
   const ToolResult again = online_alter().run(window_args("revert", database.name(), "t"));
   REQUIRE_MESSAGE(again.exit_code == 0, again.describe());
   CHECK(note_type(database.name()) == std::optional<std::string>("varchar(20)"));
   keep_writing(writer, 100);
-  writer.stop();
-  const Record expected = writer.record();
-  {
-    auto c = connect();
-    const Comparison comparison = compare_with_record(*c, spec, database.name(), "t", expected);
-    CHECK_MESSAGE(comparison.matches(), comparison.summary());
-  }
+  const Record expected = stop_and_check(writer, spec, database.name());
 
   const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
   CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
@@ -99,6 +109,30 @@ TEST_CASE(
   CHECK_MESSAGE(after.matches(), after.summary());
   // Nothing is left to revert.
   CHECK(online_alter().run(window_args("revert", database.name(), "t")).exit_code == 4);
+}
+
+TEST_CASE("an expired window refuses the revert; cleanup and finalize say it ended") {
+  ScratchDatabase database(test_server(), "oa_it_revert_expired");
+  const TableSpec spec = integer_key_shape();
+  create_filled(spec, database.name(), 100);
+  const ToolResult migrated =
+      online_alter().run(tool_args(database.name(), "t", "ADD COLUMN note INT",
+                                   {"--execute", "--revertible", "--revert-window", "1s"}));
+  REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  const ToolResult refused = online_alter().run(window_args("revert", database.name(), "t"));
+  CHECK_MESSAGE(refused.exit_code == 4, refused.describe());
+  CHECK(refused.err.find("ended at") != std::string::npos);
+  CHECK(note_type(database.name()).has_value());
+  const ToolResult cleanup = online_alter().run(window_args("cleanup", database.name(), "t"));
+  CHECK_MESSAGE(cleanup.exit_code == 4, cleanup.describe());
+  CHECK(cleanup.err.find("whose revert window ended at") != std::string::npos);
+  const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
+  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+  CHECK(finalized.out.find("the revert window had ended at") != std::string::npos);
+  auto c = connect();
+  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
+  CHECK(list_triggers(*c, database.name()).empty());
 }
 
 TEST_CASE("a value the old schema cannot hold is written, and the revert is refused") {
