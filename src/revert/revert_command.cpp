@@ -209,8 +209,8 @@ void run_finalize(const cli::Options& o) {
     });
   });
   for (const auto& r : removed) log::write_stdout("removed " + r + "\n");
-  log::write_stdout("finalized: " + sql::qualified_name(db, o.table) + " keeps the schema it has now; " +
-                    expiry + "\n");
+  log::write_stdout("finalized: " + sql::qualified_name(db, o.table) +
+                    " keeps the schema it has now; " + expiry + "\n");
 }
 
 }  // namespace oa::revert

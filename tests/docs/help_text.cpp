@@ -10,7 +10,8 @@
 namespace oa::docs {
 
 const std::vector<std::string>& subcommands() {
-  static const std::vector<std::string> names = {"", "verify", "cleanup", "history", "revert", "finalize"};
+  static const std::vector<std::string> names = {"",        "verify", "cleanup",
+                                                 "history", "revert", "finalize"};
   return names;
 }
 
