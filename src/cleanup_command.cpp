@@ -9,6 +9,7 @@
 #include "phases/cleanup_stack.h"
 #include "phases/server_access.h"
 #include "phases/stopped_swap.h"
+#include "phases/table_removal.h"
 #include "plan/migration_plan.h"
 #include "revert/revert_window.h"
 #include "schema/table_inspector.h"
@@ -28,11 +29,7 @@ struct Leftovers {
 void drop_table_later(phases::ServerAccess& server, Leftovers& left, const std::string& db,
                       const std::string& table, const std::string& what) {
   left.found.push_back(what + " " + sql::qualified_name(db, table));
-  left.removal.push(what + " " + sql::qualified_name(db, table), [&server, db, table, what] {
-    db::Connection& c = server.cleanup();
-    db::with_lock_retries(c, server.cleanup_policy(), "drop the " + what,
-                          [&] { c.execute(sql::drop_table_if_exists(db, table)); });
-  });
+  phases::register_table_removal(server, left.removal, what, db, table);
 }
 
 }  // namespace

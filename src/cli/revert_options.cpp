@@ -29,25 +29,29 @@ double parse_duration(const std::string& text, const char* option) {
   return value * scale;
 }
 
-// clang-format off
+namespace {
+
+void add_revert_window(po::options_description& group) {
+  group.add_options()("revert-window", po::value<std::string>()->default_value("24h"),
+                      "how long the way back stays open (s, m, h, d)");
+}
+
+}  // namespace
+
 po::options_description revert_window_option() {
   po::options_description window("Revert window");
-  window.add_options()
-      ("revert-window", po::value<std::string>()->default_value("24h"),
-       "how long the way back stays open (s, m, h, d)");
+  add_revert_window(window);
   return window;
 }
 
 po::options_description revertible_options() {
   po::options_description back("Way back");
-  back.add_options()
-      ("revertible", po::bool_switch(),
-       "keep the old table in step with the new one after the swap, for online-alter revert")
-      ("revert-window", po::value<std::string>()->default_value("24h"),
-       "how long the way back stays open (s, m, h, d)");
+  back.add_options()(
+      "revertible", po::bool_switch(),
+      "keep the old table in step with the new one after the swap, for online-alter revert");
+  add_revert_window(back);
   return back;
 }
-// clang-format on
 
 void read_revert_window(const po::variables_map& vm, Options& o) {
   o.revert_window = parse_duration(vm["revert-window"].as<std::string>(), "revert-window");

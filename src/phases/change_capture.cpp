@@ -3,6 +3,7 @@
 #include "db/db_error.h"
 #include "db/retry.h"
 #include "log.h"
+#include "phases/table_removal.h"
 #include "schema/table_inspector.h"
 #include "sql/change_log_sql.h"
 #include "sql/ddl.h"
@@ -82,11 +83,7 @@ void register_capture_removal(ServerAccess& server, const plan::MigrationPlan& p
                               CleanupStack& cleanup) {
   const std::string& db = plan.database;
   const std::string log_table = plan.names.change_log;
-  cleanup.push("change log " + sql::qualified_name(db, log_table), [&server, db, log_table] {
-    db::Connection& cc = server.cleanup();
-    db::with_lock_retries(cc, server.cleanup_policy(), "drop the change log",
-                          [&] { cc.execute(sql::drop_table_if_exists(db, log_table)); });
-  });
+  register_table_removal(server, cleanup, "change log", db, log_table);
   // The drop statements are idempotent, so registering before creating is
   // safe and covers a failure between two CREATE TRIGGERs.
   cleanup.push(
@@ -141,11 +138,7 @@ void create_way_back_log(ServerAccess& server, const plan::MigrationPlan& captur
     c.execute(sql::drop_table_if_exists(db, log_table));
     c.execute(sql::create_change_log(plan::change_log_spec(capture)));
   });
-  cleanup.push("change log " + sql::qualified_name(db, log_table), [&server, db, log_table] {
-    db::Connection& cc = server.cleanup();
-    db::with_lock_retries(cc, server.cleanup_policy(), "drop the change log",
-                          [&] { cc.execute(sql::drop_table_if_exists(db, log_table)); });
-  });
+  register_table_removal(server, cleanup, "change log", db, log_table);
 }
 
 void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture) {
@@ -159,15 +152,6 @@ void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capt
 
 void drop_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture) {
   for (const auto& s : drop_statements(capture)) c.execute(s);
-}
-
-void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan) {
-  db::Connection& c = server.main();
-  db::with_retries(c, server.retry_policy(), "dropping capture triggers", [&] {
-    db::with_lock_retries(c, server.ddl_policy(), "drop capture triggers",
-                          [&] { under_table_locks(c, plan, drop_statements(plan)); });
-    c.execute(sql::drop_table_if_exists(plan.database, plan.names.change_log));
-  });
 }
 
 void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& plan) {

@@ -41,10 +41,6 @@ void create_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capt
 // Drops them again, after a swap attempt that failed.
 void drop_way_back_triggers(db::Connection& c, const plan::MigrationPlan& capture);
 
-// Drops the capture triggers of `plan` from its table (in one short LOCK
-// TABLES with the log), then its change log. For finalize.
-void drop_capture(ServerAccess& server, const plan::MigrationPlan& plan);
-
 // After the swap, where the triggers sit on `_T_old`: drops them, then the log.
 // Throws on failure.
 void remove_capture_after_swap(ServerAccess& server, const plan::MigrationPlan& plan);

@@ -5,6 +5,7 @@
 #include "db/lock_retry.h"
 #include "error.h"
 #include "log.h"
+#include "phases/table_removal.h"
 #include "sql/checkpoint_sql.h"
 #include "sql/ddl.h"
 #include "sql/queries.h"
@@ -31,12 +32,6 @@ Stage parse_stage(const std::string& name) {
   if (name == "preparing") return Stage::kPreparing;
   if (name == "copying") return Stage::kCopying;
   if (name == "copied") return Stage::kCopied;
-  if (name == "revertible") {
-    throw RefusedError(
-        "the table was migrated with --revertible and its revert window is open, so there is no "
-        "stopped run to resume: run `online-alter revert` to go back, or `online-alter finalize` "
-        "to keep the new schema");
-  }
   throw RefusedError("the checkpoint names an unknown stage '" + name +
                      "'; it was not written by this version of online-alter");
 }
@@ -153,12 +148,7 @@ void Checkpoint::create(ServerAccess& server, const plan::MigrationPlan& plan,
 }
 
 void Checkpoint::register_removal(ServerAccess& server, CleanupStack& cleanup) const {
-  const std::string db = db_, table = table_;
-  cleanup.push("checkpoint table " + sql::qualified_name(db, table), [&server, db, table] {
-    db::Connection& cc = server.cleanup();
-    db::with_lock_retries(cc, server.cleanup_policy(), "drop the checkpoint table",
-                          [&] { cc.execute(sql::drop_table_if_exists(db, table)); });
-  });
+  register_table_removal(server, cleanup, "checkpoint table", db_, table_);
 }
 
 void Checkpoint::save_deferred_indexes(db::Connection& c,

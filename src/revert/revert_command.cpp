@@ -9,6 +9,7 @@
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/server_access.h"
+#include "phases/table_removal.h"
 #include "phases/verification.h"
 #include "plan/revert_plan.h"
 #include "revert/revert_window.h"
@@ -98,12 +99,8 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
   try {
     phases::create_way_back_log(server, way_back, undo);
     save_pairs(c, db, plan.table, is_other_set(plan.table, way_back), plan::carried_columns(plan));
-    undo.push("the way back's triggers", [&server, way_back] {
-      for (const auto* t : {&way_back.names.insert_trigger, &way_back.names.update_trigger,
-                            &way_back.names.delete_trigger}) {
-        server.cleanup().execute(sql::drop_trigger_if_exists(way_back.database, *t));
-      }
-    });
+    undo.push("the way back's triggers",
+              [&server, way_back] { phases::drop_way_back_triggers(server.cleanup(), way_back); });
     return phases::cut_over(server, plan, applier,
                             {o.lock_wait_timeout, o.cutover_retries, &way_back});
   } catch (const Error&) {
@@ -200,14 +197,20 @@ void run_finalize(const cli::Options& o) {
     log::write_stdout("dry run: " + expiry + "; nothing was removed\n");
     return;
   }
-  phases::drop_capture(server, plan);
-  db::Connection& c = server.main();
-  db::with_retries(c, server.retry_policy(), "dropping the old table", [&] {
-    db::with_lock_retries(c, server.ddl_policy(), "drop the old table", [&] {
-      c.execute(sql::drop_table_if_exists(db, names.old));
-      c.execute(sql::drop_table_if_exists(db, names.checkpoint));
-    });
-  });
+  // As cleanup removes them: triggers first, in one short LOCK TABLES, then
+  // the tables.
+  phases::CleanupStack removal;
+  phases::register_table_removal(server, removal, "checkpoint table", db, names.checkpoint);
+  phases::register_table_removal(server, removal, "old table", db, names.old);
+  phases::register_capture_removal(server, plan, removal);
+  const auto failed = removal.unwind();
+  if (!failed.empty()) {
+    std::string list;
+    for (const auto& f : failed) list += "\n  " + f;
+    throw Error(ExitCode::kCleanupIncomplete, "could not finalize " +
+                                                  sql::qualified_name(db, o.table) +
+                                                  "; left:" + list + "\nRun finalize again");
+  }
   for (const auto& r : removed) log::write_stdout("removed " + r + "\n");
   log::write_stdout("finalized: " + sql::qualified_name(db, o.table) +
                     " keeps the schema it has now; " + expiry + "\n");

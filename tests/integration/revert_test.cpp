@@ -53,6 +53,21 @@ std::optional<std::string> note_type(const std::string& database) {
   return column_type(*c, database, "t", "note");
 }
 
+// `database` holds `t` alone, with no trigger.
+void check_only_t_left(const std::string& database) {
+  auto c = connect();
+  CHECK(list_tables(*c, database) == std::vector<std::string>{"t"});
+  CHECK(list_triggers(*c, database).empty());
+}
+
+// finalize succeeds, says `says`, and leaves `t` alone.
+void finalize(const std::string& database, const std::string& says = "") {
+  const ToolResult finalized = online_alter().run(window_args("finalize", database, "t"));
+  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+  CHECK_MESSAGE(finalized.out.find(says) != std::string::npos, finalized.describe());
+  check_only_t_left(database);
+}
+
 // Checks that `table` holds exactly what `writer` committed; stops it first.
 Record stop_and_check(Writer& writer, const TableSpec& spec, const std::string& database) {
   writer.stop();
@@ -99,12 +114,8 @@ TEST_CASE(
   keep_writing(writer, 100);
   const Record expected = stop_and_check(writer, spec, database.name());
 
-  const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
-  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
-  CHECK(finalized.out.find("the revert window was open until") != std::string::npos);
+  finalize(database.name(), "the revert window was open until");
   auto c = connect();
-  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
-  CHECK(list_triggers(*c, database.name()).empty());
   const Comparison after = compare_with_record(*c, spec, database.name(), "t", expected);
   CHECK_MESSAGE(after.matches(), after.summary());
   // Nothing is left to revert.
@@ -127,12 +138,7 @@ TEST_CASE("an expired window refuses the revert; cleanup and finalize say it end
   const ToolResult cleanup = online_alter().run(window_args("cleanup", database.name(), "t"));
   CHECK_MESSAGE(cleanup.exit_code == 4, cleanup.describe());
   CHECK(cleanup.err.find("whose revert window ended at") != std::string::npos);
-  const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
-  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
-  CHECK(finalized.out.find("the revert window had ended at") != std::string::npos);
-  auto c = connect();
-  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
-  CHECK(list_triggers(*c, database.name()).empty());
+  finalize(database.name(), "the revert window had ended at");
 }
 
 TEST_CASE("a value the old schema cannot hold is written, and the revert is refused") {
@@ -178,10 +184,7 @@ TEST_CASE("a value the old schema cannot hold is written, and the revert is refu
   auto c = connect();
   CHECK(column_type(*c, database.name(), "t", "c") == std::optional<std::string>("varchar(100)"));
   CHECK(query_value(*c, "SELECT c FROM " + table + " WHERE id = 1") == Value("fits"));
-  const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
-  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
-  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
-  CHECK(list_triggers(*c, database.name()).empty());
+  finalize(database.name());
 }
 
 TEST_CASE("a revert stopped before its swap is picked up by the next one") {
@@ -223,12 +226,10 @@ TEST_CASE(
   MESSAGE("cleanup after the kill: exit code " << cleanup.exit_code);
   if (cleanup.exit_code != 0) {
     CHECK_MESSAGE(cleanup.exit_code == 4, cleanup.describe());
-    const ToolResult finalized = online_alter().run(window_args("finalize", database.name(), "t"));
-    CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+    finalize(database.name());
   }
+  check_only_t_left(database.name());
   auto c = connect();
-  CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"t"});
-  CHECK(list_triggers(*c, database.name()).empty());
   CHECK(note_type(database.name()) == std::optional<std::string>("int(11)"));
   const Comparison comparison = compare_with_record(*c, spec, database.name(), "t", initial);
   CHECK_MESSAGE(comparison.matches(), comparison.summary());
