@@ -269,7 +269,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   hooks::before_copy();
   enter_phase(Phase::kCopy);
   if (from.stage != phases::Stage::kCopied) {
-    if (o.verify && !resumed) {
+    if (o.verify && !resumed && !phases::compares_by_scan(plan)) {
       early.emplace(server, plan);
       copier.on_chunk_copied([&](const std::optional<phases::Key>& lower,
                                  const phases::Key& upper) { early->submit(lower, upper); });

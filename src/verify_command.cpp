@@ -86,8 +86,13 @@ phases::ComparedTables compared_tables(const cli::Options& o, const schema::Tabl
   }
   phases::ComparedTables t;
   t.db = o.connection.database;
-  t.source = sql::VerifiedSide{table.name, chunk_key->index, chunk_key->columns, {}};
-  t.target = sql::VerifiedSide{other.name, other_key->index, other_key->target_columns, {}};
+  t.source = sql::VerifiedSide{table.name, chunk_key->index, chunk_key->columns, {}, {}};
+  t.target = sql::VerifiedSide{other.name, other_key->index, other_key->target_columns, {}, {}};
+  // A key the other table collates otherwise is compared as this table's.
+  const sql::KeyCollations collations = plan::key_collations(table, other, *other_key);
+  if (sql::any_collation_change(collations)) {
+    t.target.key_forms = sql::keys_as_original(other_key->target_columns, collations);
+  }
   for (const std::string& name : compared_columns(o, table, other)) {
     const sql::ComparedColumn c =
         sql::compare_as(plan::column_type(table, name), plan::column_type(other, name));

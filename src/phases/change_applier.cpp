@@ -16,6 +16,10 @@ namespace {
 // transaction well under a second.
 constexpr std::uint64_t kBatchEntries = 10000;
 
+// A batch that meets a duplicate key is run this often before the duplicate
+// counts as the data's: a late entry explains the first (see apply_settling).
+constexpr int kDuplicateRetries = 3;
+
 db::Param integer(std::uint64_t v) { return db::Param{std::to_string(v), false, true}; }
 
 void append(std::vector<db::Param>& to, const std::vector<db::Param>& more) {
@@ -71,14 +75,8 @@ std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
     if (span.empty() || !span.front()[0] || number(span.front()[0]) > horizon) break;
     std::uint64_t first = number(span.front()[0]);
     std::uint64_t last = std::min(number(span.front()[1]), horizon);
-    auto outcome = apply_range(c, first, last, uncopied, transactions, last == horizon);
-    if (outcome == RangeOutcome::kDuplicate) {
-      // A transaction that moved a unique value from one row to another can
-      // have its entries split between two batches: the first then meets the
-      // value still on the row the second changes. Applied together, they fit.
-      last = horizon;
-      outcome = apply_range(c, first, last, uncopied, transactions, true);
-    }
+    RangeOutcome outcome;
+    std::tie(outcome, last) = apply_settling(c, first, last, horizon, uncopied, transactions);
     if (outcome == RangeOutcome::kOpenTransaction) {
       // A transaction that has not committed yet holds a number inside the
       // span (the gaps of rolled-back ones are harmless). Apply up to it.
@@ -86,19 +84,45 @@ std::uint64_t ChangeApplier::apply_loop(db::Connection& c,
       if (rows.empty()) break;
       std::tie(first, last) = first_run(rows);
       last = std::min(last, horizon);
-      if (apply_range(c, first, last, uncopied, transactions, true) != RangeOutcome::kApplied) {
-        break;
-      }
+      std::tie(outcome, last) = apply_settling(c, first, last, last, uncopied, transactions);
+      if (outcome != RangeOutcome::kApplied) break;
     }
     applied += last - first + 1;
   }
   return applied;
 }
 
+std::pair<ChangeApplier::RangeOutcome, std::uint64_t> ChangeApplier::apply_settling(
+    db::Connection& c, std::uint64_t first, std::uint64_t last, std::uint64_t horizon,
+    const std::optional<UncopiedKeys>& uncopied, bool transaction) {
+  std::optional<db::DbError> duplicate;
+  for (int attempt = 1;; ++attempt) {
+    const RangeOutcome outcome = apply_range(c, first, last, uncopied, transaction, duplicate);
+    if (outcome != RangeOutcome::kDuplicate) return {outcome, last};
+    // An entry committed into the range after it was locked (numbers are
+    // handed out before the insert that uses them) is seen by the copy of
+    // T's rows but not by the removal of the shadow's: run the range again,
+    // with that entry locked too. Then take the rest up to the horizon with it.
+    if (attempt < kDuplicateRetries) continue;
+    if (last < horizon) {
+      last = horizon;
+      continue;
+    }
+    throw MisfitChangeError(
+        "applying the logged changes to the new table failed: " + duplicate->server_text() +
+            " (server error " + std::to_string(duplicate->server_code()) +
+            "). A row written by the application does not fit the new schema: a duplicate "
+            "under a UNIQUE key the ALTER adds, or a key equal to another row's under the "
+            "collation the ALTER gives it; nothing was swapped",
+        duplicate->server_text());
+  }
+}
+
 ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::uint64_t first,
                                                        std::uint64_t last,
                                                        const std::optional<UncopiedKeys>& uncopied,
-                                                       bool transaction, bool duplicate_is_final) {
+                                                       bool transaction,
+                                                       std::optional<db::DbError>& duplicate) {
   const std::vector<db::Param> range{integer(first), integer(last)};
   std::vector<db::Param> selected = range;
   sql::Uncopied skip;
@@ -113,10 +137,18 @@ ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::u
   try {
     // Locking the range first fails at once (the session never waits for a
     // lock) on an entry whose transaction is still open, before any work.
-    if (transaction) c.query(sql::lock_changes(spec_), range);
-    c.update(sql::delete_changed_rows(spec_, skip), selected);
+    const std::uint64_t locked = transaction ? c.query_number(sql::lock_changes(spec_), range) : 0;
+    std::vector<db::Param> removed = selected;
+    if (sql::any_collation_change(spec_.key_collations)) append(removed, selected);
+    c.update(sql::delete_changed_rows(spec_, skip), removed);
     c.update(sql::copy_changed_rows(spec_, skip), selected);
-    c.update(sql::forget_changes(spec_), range);
+    const std::uint64_t forgotten = c.update(sql::forget_changes(spec_), range);
+    if (transaction && forgotten != locked) {
+      // An entry committed into the range after the lock: the statements
+      // above may have seen it in part. Undo, and take it in the next round.
+      c.execute("ROLLBACK");
+      return RangeOutcome::kOpenTransaction;
+    }
     if (transaction) c.execute("COMMIT");
     return RangeOutcome::kApplied;
   } catch (const db::DbError& e) {
@@ -129,15 +161,15 @@ ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::u
     }
     if (e.is_lock_conflict()) return RangeOutcome::kOpenTransaction;
     if (e.is_transient()) throw;  // apply() runs the batch again
-    if (e.server_code() == db::kErrDuplicateKey && !duplicate_is_final) {
+    if (e.server_code() == db::kErrDuplicateKey) {
+      duplicate = e;
       return RangeOutcome::kDuplicate;
     }
     throw MisfitChangeError(
         "applying the logged changes to the new table failed: " + e.server_text() +
             " (server error " + std::to_string(e.server_code()) +
             "). A row written by the application does not fit the new schema (a value "
-            "out of range, or a duplicate under a UNIQUE key the ALTER adds); nothing "
-            "was swapped",
+            "out of range, or too long); nothing was swapped",
         e.server_text());
   }
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "db/connection.h"
+#include "db/db_error.h"
 #include "db/retry.h"
 #include "error.h"
 #include "phases/chunker.h"
@@ -63,15 +64,26 @@ class ChangeApplier {
                            bool transactions);
   enum class RangeOutcome {
     kApplied,
-    kOpenTransaction,  // an entry belongs to a transaction still open
-    kDuplicate         // a row met a duplicate under a UNIQUE key; nothing changed
+    // An entry belongs to a transaction still open, or one committed into the
+    // range while the batch ran; nothing changed.
+    kOpenTransaction,
+    kDuplicate  // a row met a duplicate under a UNIQUE key; nothing changed
   };
   // Applies the entries numbered first..last; they stay in the log unless it
-  // returns kApplied (applying them again is harmless). A duplicate is returned only with
-  // `duplicate_is_final` false; otherwise it throws Error like any other failure.
+  // returns kApplied (applying them again is harmless). A duplicate's error
+  // is left in `duplicate`.
   RangeOutcome apply_range(db::Connection& c, std::uint64_t first, std::uint64_t last,
                            const std::optional<UncopiedKeys>& uncopied, bool transaction,
-                           bool duplicate_is_final);
+                           std::optional<db::DbError>& duplicate);
+  // apply_range(), riding out duplicates that a late entry can cause: the
+  // same range again, then together with the rest up to `horizon` (the
+  // entries of a transaction that moved a unique value can straddle two
+  // batches). Throws MisfitChangeError when the duplicate stays. Returns the
+  // outcome and the last entry it covered.
+  std::pair<RangeOutcome, std::uint64_t> apply_settling(db::Connection& c, std::uint64_t first,
+                                                        std::uint64_t last, std::uint64_t horizon,
+                                                        const std::optional<UncopiedKeys>& uncopied,
+                                                        bool transaction);
   sql::ChangeLogSpec spec_;
   db::RetryPolicy retry_;
 };

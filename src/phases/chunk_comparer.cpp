@@ -1,6 +1,5 @@
 #include "phases/chunk_comparer.h"
 
-#include <set>
 #include <unordered_map>
 
 #include "db/retry.h"
@@ -10,43 +9,46 @@
 namespace oa::phases {
 namespace {
 
+// A row as rows_in_range() reads it: the key columns, the logged flag, then
+// the compared values.
+bool is_logged(const db::Row& row, std::size_t key_columns) {
+  return row[key_columns] && *row[key_columns] == "1";
+}
+std::size_t values_at(std::size_t key_columns) { return key_columns + 1; }
+
 // Adds rows to one side's checksum, leaving out those whose key is logged.
 class SideChecksum {
  public:
-  SideChecksum(std::size_t key_columns, const std::set<std::string>& logged)
-      : key_columns_(key_columns), logged_(logged) {}
+  explicit SideChecksum(std::size_t key_columns) : key_columns_(key_columns) {}
 
   void add(const db::Row& row) {
-    if (!logged_.empty()) {
-      verify::encode_row(scratch_, row, 0, key_columns_);
-      if (logged_.count(scratch_) > 0) {
-        ++skipped_;
-        return;
-      }
+    if (is_logged(row, key_columns_)) {
+      ++skipped_;
+      return;
     }
-    checksum_.add(verify::row_hash(scratch_, row, key_columns_));
+    checksum_.add(verify::row_hash(scratch_, row, values_at(key_columns_)));
   }
   const verify::ChunkChecksum& checksum() const { return checksum_; }
   std::uint64_t skipped() const { return skipped_; }
 
  private:
   std::size_t key_columns_;
-  const std::set<std::string>& logged_;
   std::string scratch_;  // reused: no allocation per row
   verify::ChunkChecksum checksum_;
   std::uint64_t skipped_ = 0;
 };
 
 // Each row's hash by its encoded key, for naming the keys that differ (only
-// when the checksums do: a chunk's worth, bounded by the chunk size).
+// when the checksums do: a chunk's worth, bounded by the chunk size). Keys
+// are matched by their bytes: a row whose key the new table spells otherwise
+// is named on both sides.
 std::unordered_map<std::string, std::pair<std::uint64_t, const db::Row*>> rows_by_key(
-    const std::vector<db::Row>& rows, std::size_t key_columns,
-    const std::set<std::string>& logged) {
+    const std::vector<db::Row>& rows, std::size_t key_columns) {
   std::unordered_map<std::string, std::pair<std::uint64_t, const db::Row*>> by_key;
   for (const db::Row& row : rows) {
-    std::string key = verify::canonical_row(row, 0, key_columns);
-    if (logged.count(key) > 0) continue;
-    by_key.emplace(std::move(key), std::make_pair(verify::row_hash(row, key_columns), &row));
+    if (is_logged(row, key_columns)) continue;
+    by_key.emplace(verify::canonical_row(row, 0, key_columns),
+                   std::make_pair(verify::row_hash(row, values_at(key_columns)), &row));
   }
   return by_key;
 }
@@ -143,29 +145,27 @@ RangeComparison ChunkComparer::read(db::Connection& c, const std::optional<Key>&
   const ComparedTables& t = tables_;
   const bool has_lower = lower.has_value(), has_upper = upper.has_value();
   const std::size_t k = t.source.key.size();
-  const std::string source_query = sql::rows_in_range(t.db, t.source, has_lower, has_upper);
-  const std::string target_query = sql::rows_in_range(t.db, t.target, has_lower, has_upper);
-  const std::vector<db::Param> source_params = bind_range(t.source.key, lower, upper, t.binary);
-  const std::vector<db::Param> target_params = bind_range(t.target.key, lower, upper, t.binary);
-  std::set<std::string> logged;
-  SideChecksum source(k, logged), target(k, logged);
+  const std::vector<db::Param> source_range = bind_range(t.source.key, lower, upper, t.binary);
+  const sql::LoggedKeys logged{t.change_log, t.source.key};
+  const sql::LoggedKeys* leave_out = t.change_log.empty() ? nullptr : &logged;
+  // The logged keys' bounds come first, then the rows': both are the range.
+  std::vector<db::Param> params = leave_out ? source_range : std::vector<db::Param>{};
+  params.insert(params.end(), source_range.begin(), source_range.end());
+  const std::string source_query =
+      sql::rows_in_range(t.db, t.source, has_lower, has_upper, leave_out);
+  const std::string target_query =
+      sql::rows_in_range(t.db, t.target, has_lower, has_upper, leave_out);
+  SideChecksum source(k), target(k);
   std::vector<db::Row> source_rows, target_rows;
-  // One snapshot for all three reads: a change commits its row and its log
-  // entry together, so every key not in the log must read the same in both.
+  // One snapshot for both reads: a change commits its row and its log entry
+  // together, so every key not in the log must read the same in both.
   c.in_snapshot([&] {
-    if (!t.change_log.empty()) {
-      for (const db::Row& row : c.query(
-               sql::logged_keys_in_range(t.db, t.change_log, t.source.key, has_lower, has_upper),
-               source_params)) {
-        logged.insert(verify::canonical_row(row));
-      }
-    }
     if (name_keys) {
-      source_rows = c.query(source_query, source_params);
-      target_rows = c.query(target_query, target_params);
+      source_rows = c.query(source_query, params);
+      target_rows = c.query(target_query, params);
     } else {
-      c.for_each_row(source_query, source_params, [&](const db::Row& row) { source.add(row); });
-      c.for_each_row(target_query, target_params, [&](const db::Row& row) { target.add(row); });
+      c.for_each_row(source_query, params, [&](const db::Row& row) { source.add(row); });
+      c.for_each_row(target_query, params, [&](const db::Row& row) { target.add(row); });
     }
   });
   for (const db::Row& row : source_rows) source.add(row);
@@ -177,8 +177,8 @@ RangeComparison ChunkComparer::read(db::Connection& c, const std::optional<Key>&
   result.skipped = source.skipped();
   if (!name_keys || result.equal()) return result;
 
-  auto by_key = rows_by_key(source_rows, k, logged);
-  for (const auto& [key, entry] : rows_by_key(target_rows, k, logged)) {
+  auto by_key = rows_by_key(source_rows, k);
+  for (const auto& [key, entry] : rows_by_key(target_rows, k)) {
     const auto found = by_key.find(key);
     if (found == by_key.end()) {
       name_key(result.only_in_target, describe_key(*entry.second, k));

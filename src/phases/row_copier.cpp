@@ -162,8 +162,9 @@ Error RowCopier::copy_failure(db::Connection& c, Chunker& chunker, const sql::Co
   if (!is_misfit_error(e)) {
     return Error(ExitCode::kMigrationFailed,
                  failed +
-                     ". If rows are duplicates under a UNIQUE key the ALTER adds (error 1062 "
-                     "names the key and the value), change the ALTER or fix the data first");
+                     ". If rows are duplicates under a UNIQUE key the ALTER adds, or under "
+                     "the collation it gives a key (error 1062 names the key and the value), "
+                     "change the ALTER or fix the data first");
   }
   std::string row = "a row of this chunk";
   try {

@@ -36,6 +36,11 @@ struct VerifyStats {
 // the chunk key and the shadow's row key, logged keys left out.
 ComparedTables original_and_shadow(const plan::MigrationPlan& plan);
 
+// True when the ALTER changes the collation of a key column: each compared
+// range then reads the whole shadow, so ranges are few and large, and none is
+// compared while the copy runs.
+bool compares_by_scan(const plan::MigrationPlan& plan);
+
 // What ConcurrentVerifier found while the copy ran.
 struct EarlyVerification {
   VerifyStats stats;  // of the ranges that were equal

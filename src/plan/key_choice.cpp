@@ -45,7 +45,7 @@ std::optional<ChunkKey> choose_chunk_key(const schema::TableInfo& table) {
 
 std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow, const ColumnMapping& mapping,
                                      const ChunkKey& chunk_key) {
-  RowKey key{"", {}, chunk_key.columns};
+  RowKey key{"", {}, chunk_key.columns, {}};
   for (const auto& source : chunk_key.columns) {
     auto target = mapping.target_of(source);
     if (!target) return std::nullopt;
@@ -68,6 +68,38 @@ std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow, const Colu
                 return rank(a) < rank(b);
               }))->name;
   return key;
+}
+
+sql::KeyCollations key_collations(const schema::TableInfo& original,
+                                  const schema::TableInfo& shadow, const RowKey& key) {
+  sql::KeyCollations out;
+  bool any = false;
+  for (std::size_t i = 0; i < key.source_columns.size(); ++i) {
+    const schema::Column* from = original.column(key.source_columns[i]);
+    const schema::Column* to = shadow.column(key.target_columns[i]);
+    std::optional<sql::KeyCollation> change;
+    if (from != nullptr && to != nullptr && !from->collation.empty() && !to->collation.empty() &&
+        from->collation != to->collation) {
+      change = sql::KeyCollation{from->charset, from->collation, to->charset, to->collation};
+      any = true;
+    }
+    out.push_back(change);
+  }
+  if (!any) out.clear();
+  return out;
+}
+
+sql::KeyCollations reversed(const sql::KeyCollations& collations) {
+  sql::KeyCollations out;
+  for (const auto& c : collations) {
+    if (!c) {
+      out.emplace_back();
+      continue;
+    }
+    out.push_back(sql::KeyCollation{c->shadow_charset, c->shadow_collation, c->original_charset,
+                                    c->original_collation});
+  }
+  return out;
 }
 
 }  // namespace oa::plan

@@ -7,6 +7,7 @@
 
 #include "plan/column_mapping.h"
 #include "schema/table_info.h"
+#include "sql/key_collation.h"
 
 namespace oa::plan {
 
@@ -24,6 +25,8 @@ struct RowKey {
   std::string index;                        // the shadow's index used for the lookup
   std::vector<std::string> target_columns;  // shadow names, in chunk key order
   std::vector<std::string> source_columns;  // the chunk key's columns
+  // Where the ALTER changes a key column's charset or collation.
+  sql::KeyCollations collations;
 };
 
 // The PRIMARY KEY, else the NOT NULL unique key with the fewest columns. Keys
@@ -37,5 +40,13 @@ std::optional<ChunkKey> choose_chunk_key(const schema::TableInfo& table);
 // with them.
 std::optional<RowKey> choose_row_key(const schema::TableInfo& shadow, const ColumnMapping& mapping,
                                      const ChunkKey& chunk_key);
+
+// Per column of `key`: the change of charset or collation from `original`
+// to `shadow`, nullopt where there is none; empty when no column changes.
+sql::KeyCollations key_collations(const schema::TableInfo& original,
+                                  const schema::TableInfo& shadow, const RowKey& key);
+
+// The same changes seen from the other side (the way back after a swap).
+sql::KeyCollations reversed(const sql::KeyCollations& collations);
 
 }  // namespace oa::plan

@@ -133,6 +133,7 @@ MigrationPlan with_mapping(MigrationPlan plan, const schema::TableInfo& original
         "columns and an index on them, e.g. replace the key in the same ALTER with DROP "
         "PRIMARY KEY, ADD PRIMARY KEY (...) starting with those columns");
   }
+  plan.row_key->collations = key_collations(original, shadow, *plan.row_key);
   plan.shadow_foreign_keys = shadow_keys(plan, original, shadow);
   check_referenced_columns(plan, original, shadow);
   plan.compared.clear();
@@ -175,7 +176,11 @@ sql::TriggerSpec trigger_spec(const MigrationPlan& plan) {
                         plan.row_key->source_columns,  // the log's columns too
                         "",
                         "",
-                        ""};
+                        "",
+                        {}};
+  for (std::size_t i = 0; i < plan.row_key->source_columns.size(); ++i) {
+    spec.spelling_matters.push_back(sql::collation_change(plan.row_key->collations, i) != nullptr);
+  }
   // user_triggers is in firing order: the first AFTER trigger of each event.
   for (const auto& t : plan.user_triggers) {
     if (t.timing != "AFTER") continue;
@@ -195,7 +200,8 @@ sql::ChangeLogSpec change_log_spec(const MigrationPlan& plan) {
                             plan.row_key->source_columns,
                             plan.row_key->target_columns,
                             plan.mapping->source,
-                            plan.mapping->target};
+                            plan.mapping->target,
+                            plan.row_key->collations};
 }
 
 sql::ChunkTable chunk_table(const MigrationPlan& plan) {

@@ -16,7 +16,7 @@ MigrationPlan way_back_capture(const MigrationPlan& plan) {
   next.table = plan.names.shadow;
   next.names = with_other_capture_set(plan.names);
   const auto& key = plan.row_key->target_columns;
-  next.row_key = RowKey{plan.row_key->index, key, key};
+  next.row_key = RowKey{plan.row_key->index, key, key, reversed(plan.row_key->collations)};
   next.mapping = ColumnMapping{};
   // Moved onto the shadow just before, in the same lock.
   next.user_triggers = plan.user_triggers;

@@ -43,15 +43,45 @@ std::string applied_range(const ChangeLogSpec& s, Uncopied uncopied) {
 }
 
 // Each logged key once: a hot row is logged many times.
+std::string distinct_keys(const ChangeLogSpec& s, const std::string& where,
+                          const std::string& columns) {
+  return "(SELECT DISTINCT " + columns + " FROM " + qualified_name(s.db, s.change_log) + where +
+         ") AS `changed`";
+}
+
 std::string distinct_keys(const ChangeLogSpec& s, const std::string& where) {
-  return "(SELECT DISTINCT " + quoted_list(s.key_source) + " FROM " +
-         qualified_name(s.db, s.change_log) + where + ") AS `changed`";
+  return distinct_keys(s, where, quoted_list(s.key_source));
+}
+
+// ON clause matching the shadow's key with the logged spellings, as the
+// shadow compares them (its index serves the lookup).
+std::string shadow_join(const ChangeLogSpec& s) {
+  std::string on;
+  for (std::size_t i = 0; i < s.key_target.size(); ++i) {
+    if (i > 0) on += " AND ";
+    const std::string logged = "`changed`." + quote_identifier(s.key_source[i]);
+    const KeyCollation* change = collation_change(s.key_collations, i);
+    on += column_of(s, s.shadow, s.key_target[i]) + " = " +
+          (change ? bytes_as_shadow(logged, *change) : logged);
+  }
+  return on;
 }
 
 std::string count_changed(const ChangeLogSpec& s, const std::string& table,
-                          const std::vector<std::string>& cols) {
+                          const std::vector<std::string>& keys) {
+  std::string on;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) on += " AND ";
+    on += keys[i] + " = `changed`." + quote_identifier(s.key_source[i]);
+  }
   return "SELECT COUNT(*) FROM " + qualified_name(s.db, table) + " JOIN " + distinct_keys(s, "") +
-         " ON " + key_join(s, table, cols, "`changed`");
+         " ON " + on;
+}
+
+std::vector<std::string> table_keys(const ChangeLogSpec& s) {
+  std::vector<std::string> out;
+  for (const auto& c : s.key_source) out.push_back(column_of(s, s.table, c));
+  return out;
 }
 
 }  // namespace
@@ -86,9 +116,30 @@ std::string next_changes(const ChangeLogSpec& s) {
 }
 
 std::string delete_changed_rows(const ChangeLogSpec& s, Uncopied uncopied) {
-  return "DELETE " + qualified_name(s.db, s.shadow) + " FROM " + qualified_name(s.db, s.shadow) +
-         " JOIN " + distinct_keys(s, applied_range(s, uncopied)) + " ON " +
-         key_join(s, s.shadow, s.key_target, "`changed`");
+  const std::string where = applied_range(s, uncopied);
+  const std::string shadow = qualified_name(s.db, s.shadow);
+  if (!any_collation_change(s.key_collations)) {
+    return "DELETE " + shadow + " FROM " + shadow + " JOIN " + distinct_keys(s, where) + " ON " +
+           shadow_join(s);
+  }
+  std::string logged, current;
+  for (std::size_t i = 0; i < s.key_source.size(); ++i) {
+    const std::string column = quote_identifier(s.key_source[i]);
+    const std::string of_t = column_of(s, s.table, s.key_source[i]);
+    const bool bytes = collation_change(s.key_collations, i) != nullptr;
+    logged +=
+        (i > 0 ? ", " : "") + (bytes ? "CAST(" + column + " AS BINARY) AS " + column : column);
+    current += (i > 0 ? ", " : "") + (bytes ? "CAST(" + of_t + " AS BINARY)" : of_t);
+  }
+  // Every logged spelling, and the one T's row has now: the shadow may hold
+  // that one already while the entry that logged it waits in a later batch
+  // (an update's two entries can fall into two batches).
+  const std::string spellings = "(SELECT " + logged + " FROM " +
+                                qualified_name(s.db, s.change_log) + where + " UNION SELECT " +
+                                current + " FROM " + qualified_name(s.db, s.table) + " JOIN " +
+                                distinct_keys(s, where) + " ON " +
+                                key_join(s, s.table, s.key_source, "`changed`") + ") AS `changed`";
+  return "DELETE " + shadow + " FROM " + shadow + " JOIN " + spellings + " ON " + shadow_join(s);
 }
 
 std::string copy_changed_rows(const ChangeLogSpec& s, Uncopied uncopied) {
@@ -107,11 +158,13 @@ std::string count_logged(const ChangeLogSpec& s) {
 }
 
 std::string count_changed_in_table(const ChangeLogSpec& s) {
-  return count_changed(s, s.table, s.key_source);
+  return count_changed(s, s.table, table_keys(s));
 }
 
 std::string count_changed_in_shadow(const ChangeLogSpec& s) {
-  return count_changed(s, s.shadow, s.key_target);
+  return count_changed(
+      s, s.shadow,
+      keys_as_original(s.key_target, s.key_collations, qualified_name(s.db, s.shadow) + "."));
 }
 
 }  // namespace oa::sql

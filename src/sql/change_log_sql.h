@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sql/key_collation.h"
+
 namespace oa::sql {
 
 // The log's own column: the order in which changes were logged.
@@ -20,6 +22,10 @@ struct ChangeLogSpec {
   std::vector<std::string> key_target;      // the shadow's columns for them, same order
   std::vector<std::string> source_columns;  // T columns that are copied
   std::vector<std::string> target_columns;  // the shadow column for each
+  // Per key column, where the shadow collates it otherwise than T. The log
+  // then holds every spelling a key had (see triggers.h), and the shadow's
+  // rows are removed by each exact spelling, compared as the shadow does.
+  KeyCollations key_collations;
 };
 
 // Creates the log: the sequence plus T's key columns with T's exact types and
@@ -56,7 +62,12 @@ struct Uncopied {
 // the lower bound (if has_lower) and the end of the uncopied range (if skip);
 // of the third: first, last. A plain INSERT, not REPLACE or ON DUPLICATE KEY
 // UPDATE: a row that collides with another row of the shadow under a key the
-// ALTER adds must fail, not overwrite that row.
+// ALTER adds must fail, not overwrite that row. T's rows are found in T's
+// collation (each once, however many spellings were logged), the shadow's in
+// the shadow's, so that both lookups use an index.
+// Where a key column's collation changes, the first statement removes the
+// shadow's rows under every logged spelling and under the spelling T's row
+// has now, and takes its placeholders twice over.
 std::string delete_changed_rows(const ChangeLogSpec& spec, Uncopied uncopied = {});
 std::string copy_changed_rows(const ChangeLogSpec& spec, Uncopied uncopied = {});
 std::string forget_changes(const ChangeLogSpec& spec);
@@ -64,6 +75,7 @@ std::string forget_changes(const ChangeLogSpec& spec);
 // The number of logged keys: all of them, or those present in T or in the
 // shadow (each counted once however often it was logged). With a consistent
 // snapshot, rows(T) - changed(T) must equal rows(shadow) - changed(shadow).
+// The shadow's keys are matched as T compares them.
 std::string count_logged(const ChangeLogSpec& spec);
 std::string count_changed_in_table(const ChangeLogSpec& spec);
 std::string count_changed_in_shadow(const ChangeLogSpec& spec);

@@ -5,23 +5,29 @@
 namespace oa::sql {
 namespace {
 
-// OR over i of (c1 = ? AND ... AND c(i-1) = ? AND ci OP ?), where OP is
-// `strict` for all but the last column and `last` for the last one.
-Predicate tuple_compare(const std::vector<std::string>& columns, const char* strict,
+// OR over i of (e1 = ? AND ... AND e(i-1) = ? AND ei OP ?), where OP is
+// `strict` for all but the last expression and `last` for the last one.
+Predicate tuple_compare(const std::vector<std::string>& expressions, const char* strict,
                         const char* last) {
   Predicate p;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
+  for (std::size_t i = 0; i < expressions.size(); ++i) {
     if (i > 0) p.text += " OR ";
     p.text += "(";
     for (std::size_t j = 0; j < i; ++j) {
-      p.text += quote_identifier(columns[j]) + " = ? AND ";
+      p.text += expressions[j] + " = ? AND ";
       p.slots.push_back(j);
     }
-    const char* op = i + 1 == columns.size() ? last : strict;
-    p.text += quote_identifier(columns[i]) + " " + op + " ?)";
+    const char* op = i + 1 == expressions.size() ? last : strict;
+    p.text += expressions[i] + " " + op + " ?)";
     p.slots.push_back(i);
   }
   return p;
+}
+
+std::vector<std::string> quoted(const std::vector<std::string>& columns) {
+  std::vector<std::string> out;
+  for (const auto& c : columns) out.push_back(quote_identifier(c));
+  return out;
 }
 
 std::string from_index(const ChunkTable& t) {
@@ -41,11 +47,11 @@ std::string order_by(const ChunkTable& t, const char* direction) {
 }  // namespace
 
 Predicate key_after(const std::vector<std::string>& columns) {
-  return tuple_compare(columns, ">", ">");
+  return tuple_compare(quoted(columns), ">", ">");
 }
 
 Predicate key_up_to(const std::vector<std::string>& columns) {
-  return tuple_compare(columns, "<", "<=");
+  return tuple_compare(quoted(columns), "<", "<=");
 }
 
 std::string next_boundary(const ChunkTable& t, bool has_lower) {
@@ -60,9 +66,16 @@ std::string last_key(const ChunkTable& t) {
 }
 
 std::string key_range(const std::vector<std::string>& columns, bool has_lower, bool has_upper) {
+  return expression_range(quoted(columns), has_lower, has_upper);
+}
+
+std::string expression_range(const std::vector<std::string>& expressions, bool has_lower,
+                             bool has_upper) {
   std::string where;
-  if (has_lower) where = "(" + key_after(columns).text + ")";
-  if (has_upper) where += (has_lower ? " AND (" : "(") + key_up_to(columns).text + ")";
+  if (has_lower) where = "(" + tuple_compare(expressions, ">", ">").text + ")";
+  if (has_upper) {
+    where += (has_lower ? " AND (" : "(") + tuple_compare(expressions, "<", "<=").text + ")";
+  }
   return where.empty() ? "" : " WHERE " + where;
 }
 

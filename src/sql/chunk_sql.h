@@ -25,6 +25,11 @@ Predicate key_up_to(const std::vector<std::string>& columns);
 // false ("" when both are). Placeholders: the lower bound's, then the upper's.
 std::string key_range(const std::vector<std::string>& columns, bool has_lower, bool has_upper);
 
+// The same over key expressions already quoted (or converted, see
+// key_collation.h): the server compares them as the expressions say.
+std::string expression_range(const std::vector<std::string>& expressions, bool has_lower,
+                             bool has_upper);
+
 struct ChunkTable {
   std::string db;
   std::string table;

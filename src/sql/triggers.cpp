@@ -20,9 +20,12 @@ std::string key_changed(const TriggerSpec& s) {
   for (std::size_t i = 0; i < s.key_columns.size(); ++i) {
     if (i > 0) same += " AND ";
     const std::string col = quote_identifier(s.key_columns[i]);
-    // A change the collation calls equal (case, trailing spaces) needs no
-    // second entry: the new key finds the shadow's row under either spelling.
-    same += "OLD." + col + " <=> NEW." + col;
+    // Where both tables collate the key alike, a change the collation calls
+    // equal (case, trailing spaces) needs no second entry: the new key finds
+    // the shadow's row under either spelling.
+    const bool bytes = i < s.spelling_matters.size() && s.spelling_matters[i];
+    same += bytes ? "CAST(OLD." + col + " AS BINARY) <=> CAST(NEW." + col + " AS BINARY)"
+                  : "OLD." + col + " <=> NEW." + col;
   }
   return "NOT (" + same + ")";
 }

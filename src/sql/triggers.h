@@ -28,6 +28,10 @@ struct TriggerSpec {
   std::string first_after_insert;
   std::string first_after_update;
   std::string first_after_delete;
+  // Per key column: true where the shadow collates it otherwise than T
+  // (key_collation.h). A new spelling of such a key ('abc' to 'ABC') logs the
+  // old spelling too, which the shadow may hold as a row of its own.
+  std::vector<bool> spelling_matters;
 };
 
 struct CaptureTrigger {
@@ -38,7 +42,8 @@ struct CaptureTrigger {
 };
 
 // AFTER INSERT logs the new key; AFTER UPDATE the new key, and the old one
-// too when the key changed; AFTER DELETE the old key. In that order.
+// too when the key changed (its bytes, where the spelling matters); AFTER
+// DELETE the old key. In that order.
 std::vector<CaptureTrigger> capture_triggers(const TriggerSpec& spec);
 
 // CREATE TRIGGER for one of them.

@@ -82,24 +82,30 @@ ComparedColumn compare_as(const ColumnType& source, const ColumnType& target) {
 }
 
 std::string rows_in_range(const std::string& db, const VerifiedSide& side, bool has_lower,
-                          bool has_upper) {
-  std::string select = quoted_list(side.key);
+                          bool has_upper, const LoggedKeys* logged) {
+  std::vector<std::string> forms = side.key_forms;
+  if (forms.empty()) {
+    for (const std::string& k : side.key) forms.push_back(quote_identifier(k));
+  }
+  std::string flag = "0";
+  if (logged != nullptr) {
+    std::string tuple;
+    for (const std::string& f : forms) tuple += (tuple.empty() ? "" : ", ") + f;
+    flag = "(" + tuple + ") IN (SELECT " + quoted_list(logged->key) + " FROM " +
+           qualified_name(db, logged->change_log) + key_range(logged->key, has_lower, has_upper) +
+           ")";
+  }
+  std::string select = quoted_list(side.key) + ", " + flag;
   for (const std::string& e : side.expressions) select += ", " + e;
   return "SELECT " + select + " FROM " + qualified_name(db, side.table) + " FORCE INDEX (" +
-         quote_identifier(side.index) + ")" + key_range(side.key, has_lower, has_upper);
-}
-
-std::string logged_keys_in_range(const std::string& db, const std::string& change_log,
-                                 const std::vector<std::string>& key, bool has_lower,
-                                 bool has_upper) {
-  return "SELECT DISTINCT " + quoted_list(key) + " FROM " + qualified_name(db, change_log) +
-         key_range(key, has_lower, has_upper);
+         quote_identifier(side.index) + ")" + expression_range(forms, has_lower, has_upper);
 }
 
 std::string delete_rows_in_range(const std::string& db, const std::string& table,
-                                 const std::vector<std::string>& key, bool has_lower,
+                                 const std::vector<std::string>& key_forms, bool has_lower,
                                  bool has_upper) {
-  return "DELETE FROM " + qualified_name(db, table) + key_range(key, has_lower, has_upper);
+  return "DELETE FROM " + qualified_name(db, table) +
+         expression_range(key_forms, has_lower, has_upper);
 }
 
 }  // namespace oa::sql

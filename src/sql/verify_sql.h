@@ -41,23 +41,32 @@ struct VerifiedSide {
   std::string index;
   std::vector<std::string> key;
   std::vector<std::string> expressions;  // ComparedColumn::source or ::target
+  // The key as the original compares it, for the range and the logged keys
+  // (key_collation.h); empty: the key columns as they are.
+  std::vector<std::string> key_forms;
 };
 
-// The key columns, then the expressions, of the rows with lower < key <= upper
-// in `side`; without a lower bound when `has_lower` is false, without an upper
-// bound when `has_upper` is false. Placeholders: the lower bound, the upper.
+// The change log whose keys are left out of a comparison: its table and its
+// key columns (the original's).
+struct LoggedKeys {
+  std::string change_log;
+  std::vector<std::string> key;
+};
+
+// The key columns, a flag, then the expressions, of the rows with lower < key
+// <= upper in `side`; without a lower bound when `has_lower` is false,
+// without an upper bound when `has_upper` is false. The flag is 1 when
+// `logged` holds the row's key in that range, as the original compares keys
+// (the server decides, so spellings its collation calls equal match), else 0;
+// always 0 without `logged`. Placeholders: the lower bound, the upper, once
+// for the logged keys (when `logged`) and once for the rows.
 std::string rows_in_range(const std::string& db, const VerifiedSide& side, bool has_lower,
-                          bool has_upper);
+                          bool has_upper, const LoggedKeys* logged = nullptr);
 
-// The distinct keys logged in the same range, from the change log whose key
-// columns are `key`. Placeholders as for rows_in_range.
-std::string logged_keys_in_range(const std::string& db, const std::string& change_log,
-                                 const std::vector<std::string>& key, bool has_lower,
-                                 bool has_upper);
-
-// Deletes the rows of `table` in the same range, for copying the range again.
+// Deletes the rows of `table` in the same range, for copying the range again;
+// `key_forms` as in VerifiedSide, but never empty.
 std::string delete_rows_in_range(const std::string& db, const std::string& table,
-                                 const std::vector<std::string>& key, bool has_lower,
+                                 const std::vector<std::string>& key_forms, bool has_lower,
                                  bool has_upper);
 
 }  // namespace oa::sql

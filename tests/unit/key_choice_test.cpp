@@ -94,3 +94,25 @@ TEST_CASE("the row key follows a renamed chunk key column, in any index column o
   CHECK_FALSE(
       plan::choose_row_key(shadow, m, plan::ChunkKey{"PRIMARY", {"a", "b"}, {false, false}}));
 }
+
+TEST_CASE("a key column the ALTER collates otherwise is named with both collations") {
+  schema::TableInfo original, shadow;
+  schema::Column name = column("name", "varchar");
+  name.charset = "utf8mb4";
+  name.collation = "utf8mb4_general_ci";
+  original.columns = {name, column("n", "int")};
+  name.collation = "utf8mb4_bin";
+  shadow.columns = {name, column("n", "int")};
+  const plan::RowKey key{"PRIMARY", {"name", "n"}, {"name", "n"}, {}};
+  const sql::KeyCollations changes = plan::key_collations(original, shadow, key);
+  REQUIRE(changes.size() == 2);
+  REQUIRE(changes[0]);
+  CHECK(changes[0]->original_collation == "utf8mb4_general_ci");
+  CHECK(changes[0]->shadow_collation == "utf8mb4_bin");
+  CHECK_FALSE(changes[1]);
+  const sql::KeyCollations back = plan::reversed(changes);
+  CHECK(back[0]->original_collation == "utf8mb4_bin");
+  CHECK(back[0]->shadow_collation == "utf8mb4_general_ci");
+  // The same collation on both sides: nothing to convert.
+  CHECK(plan::key_collations(original, original, key).empty());
+}

@@ -7,7 +7,8 @@ using namespace oa::sql;
 namespace {
 
 TriggerSpec spec() {
-  return TriggerSpec{"db", "t", "t_oa_chg", "t_oa_ins", "t_oa_upd", "t_oa_del", {"id"}, "", "", ""};
+  return TriggerSpec{"db",   "t", "t_oa_chg", "t_oa_ins", "t_oa_upd", "t_oa_del",
+                     {"id"}, "",  "",         "",         {}};
 }
 
 }  // namespace
@@ -29,6 +30,15 @@ TEST_CASE("update trigger logs the old key only when the key changed") {
         "BEGIN DECLARE CONTINUE HANDLER FOR 1146 BEGIN END; IF NOT (OLD.`id` <=> NEW.`id`) THEN "
         "INSERT INTO `db`.`t_oa_chg` (`id`) VALUES (OLD.`id`); END IF; INSERT INTO "
         "`db`.`t_oa_chg` (`id`) VALUES (NEW.`id`); END");
+}
+
+TEST_CASE("where the new table collates the key otherwise, a new spelling logs the old one") {
+  TriggerSpec s = spec();
+  s.key_columns = {"name", "n"};
+  s.spelling_matters = {true, false};
+  const auto t = capture_triggers(s);
+  CHECK(t[1].body.find("IF NOT (CAST(OLD.`name` AS BINARY) <=> CAST(NEW.`name` AS BINARY) AND "
+                       "OLD.`n` <=> NEW.`n`) THEN") != std::string::npos);
 }
 
 TEST_CASE("delete trigger logs every key column, quoted") {

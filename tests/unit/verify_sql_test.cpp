@@ -76,17 +76,34 @@ TEST_CASE("a wider BINARY compares without its zero padding; other changes compa
 
 TEST_CASE("verification reads a key range along the chosen index") {
   const oa::sql::VerifiedSide side{
-      "t_new", "PRIMARY", {"a", "b"}, {"`a`", "`b`", "CAST(`c` AS DOUBLE)"}};
+      "t_new", "PRIMARY", {"a", "b"}, {"`a`", "`b`", "CAST(`c` AS DOUBLE)"}, {}};
   CHECK(oa::sql::rows_in_range("d", side, true, true) ==
-        "SELECT `a`, `b`, `a`, `b`, CAST(`c` AS DOUBLE) FROM `d`.`t_new` FORCE INDEX (`PRIMARY`) "
-        "WHERE ((`a` > ?) OR (`a` = ? AND `b` > ?)) AND ((`a` < ?) OR (`a` = ? AND `b` <= ?))");
+        "SELECT `a`, `b`, 0, `a`, `b`, CAST(`c` AS DOUBLE) FROM `d`.`t_new` FORCE INDEX "
+        "(`PRIMARY`) WHERE ((`a` > ?) OR (`a` = ? AND `b` > ?)) AND ((`a` < ?) OR (`a` = ? AND "
+        "`b` <= ?))");
   CHECK(oa::sql::rows_in_range("d", side, false, false) ==
-        "SELECT `a`, `b`, `a`, `b`, CAST(`c` AS DOUBLE) FROM `d`.`t_new` FORCE INDEX (`PRIMARY`)");
+        "SELECT `a`, `b`, 0, `a`, `b`, CAST(`c` AS DOUBLE) FROM `d`.`t_new` FORCE INDEX "
+        "(`PRIMARY`)");
   CHECK(oa::sql::rows_in_range("d", side, true, false) ==
-        "SELECT `a`, `b`, `a`, `b`, CAST(`c` AS DOUBLE) FROM `d`.`t_new` FORCE INDEX (`PRIMARY`) "
-        "WHERE ((`a` > ?) OR (`a` = ? AND `b` > ?))");
-  CHECK(oa::sql::logged_keys_in_range("d", "t_chg", {"a"}, false, true) ==
-        "SELECT DISTINCT `a` FROM `d`.`t_chg` WHERE ((`a` <= ?))");
-  CHECK(oa::sql::delete_rows_in_range("d", "t_new", {"a"}, true, false) ==
+        "SELECT `a`, `b`, 0, `a`, `b`, CAST(`c` AS DOUBLE) FROM `d`.`t_new` FORCE INDEX "
+        "(`PRIMARY`) WHERE ((`a` > ?) OR (`a` = ? AND `b` > ?))");
+  CHECK(oa::sql::delete_rows_in_range("d", "t_new", {"`a`"}, true, false) ==
         "DELETE FROM `d`.`t_new` WHERE ((`a` > ?))");
+}
+
+TEST_CASE("the server flags the rows whose key is logged, as the original compares keys") {
+  const oa::sql::LoggedKeys logged{"t_chg", {"name", "n"}};
+  oa::sql::VerifiedSide side{"t_new", "PRIMARY", {"name", "n"}, {"`v`"}, {}};
+  CHECK(oa::sql::rows_in_range("d", side, false, true, &logged) ==
+        "SELECT `name`, `n`, (`name`, `n`) IN (SELECT `name`, `n` FROM `d`.`t_chg` WHERE "
+        "((`name` < ?) OR (`name` = ? AND `n` <= ?))), `v` FROM `d`.`t_new` FORCE INDEX "
+        "(`PRIMARY`) WHERE ((`name` < ?) OR (`name` = ? AND `n` <= ?))");
+  // A shadow whose key collation changed is read in the original's collation.
+  side.key_forms = {"CONVERT(`name` USING `utf8mb4`) COLLATE `utf8mb4_general_ci`", "`n`"};
+  CHECK(oa::sql::rows_in_range("d", side, true, false, &logged) ==
+        "SELECT `name`, `n`, (CONVERT(`name` USING `utf8mb4`) COLLATE `utf8mb4_general_ci`, `n`) "
+        "IN (SELECT `name`, `n` FROM `d`.`t_chg` WHERE ((`name` > ?) OR (`name` = ? AND `n` > "
+        "?))), `v` FROM `d`.`t_new` FORCE INDEX (`PRIMARY`) WHERE ((CONVERT(`name` USING "
+        "`utf8mb4`) COLLATE `utf8mb4_general_ci` > ?) OR (CONVERT(`name` USING `utf8mb4`) COLLATE "
+        "`utf8mb4_general_ci` = ? AND `n` > ?))");
 }
