@@ -25,6 +25,13 @@ bool is_text(const std::string& t) {
   return one_of(
       t, {"char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set", "json"});
 }
+// MariaDB stores every geometry as its SRID and WKB. Read as those bytes
+// (CAST(... AS CHAR) is refused, error 4079, and the client library cannot
+// bind a GEOMETRY result column).
+bool is_spatial(const std::string& t) {
+  return one_of(t, {"geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
+                    "multipolygon", "geometrycollection"});
+}
 bool is_date_time(const std::string& t) { return one_of(t, {"date", "datetime", "timestamp"}); }
 
 std::string lower(std::string s) {
@@ -48,6 +55,7 @@ std::string as_text(const std::string& form) { return "CAST(" + form + " AS CHAR
 // How a column is read when both sides have the same type.
 std::string own_form(const std::string& t) {
   if (is_text(t) || is_byte_string(t)) return "%";
+  if (is_spatial(t)) return "CAST(% AS BINARY)";
   if (t == "float") return as_text("CAST(% AS DOUBLE)");  // FLOAT's text keeps 6 digits
   if (t == "bit") return as_text("% + 0");
   return as_text("%");
@@ -62,6 +70,7 @@ std::string common_form(const std::string& s, const std::string& t) {
   if (is_date_time(s) && is_date_time(t)) return as_text("CAST(% AS DATETIME(6))");
   if (s == "time" && t == "time") return as_text("CAST(% AS TIME(6))");
   if (s == "bit" && t == "bit") return as_text("% + 0");
+  if (is_spatial(s) && is_spatial(t)) return "CAST(% AS BINARY)";
   // Byte strings compare as bytes; but BINARY(n) pads with zero bytes to its
   // length, where VARBINARY and BLOB keep exactly what was stored.
   if (is_byte_string(s) && is_byte_string(t)) {

@@ -107,3 +107,13 @@ TEST_CASE("the server flags the rows whose key is logged, as the original compar
         "`utf8mb4`) COLLATE `utf8mb4_general_ci` > ?) OR (CONVERT(`name` USING `utf8mb4`) COLLATE "
         "`utf8mb4_general_ci` = ? AND `n` > ?))");
 }
+
+TEST_CASE("a geometry compares as its stored SRID and WKB bytes, whatever its kind") {
+  CHECK(compare_as(col("p", "point", "point"), col("p", "point", "point")).source ==
+        "CAST(`p` AS BINARY)");
+  CHECK(compare_as(col("p", "point", "point"), col("p", "geometry", "geometry")).target ==
+        "CAST(`p` AS BINARY)");
+  CHECK(compare_as(col("g", "geometrycollection", "geometrycollection"),
+                   col("g", "geometrycollection", "geometrycollection"))
+            .source == "CAST(`g` AS BINARY)");
+}
