@@ -130,8 +130,7 @@ std::string cleanup_command(const plan::MigrationPlan& plan) {
 phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
                                           const plan::MigrationPlan& plan,
                                           const std::vector<sql::IndexDefinition>& indexes,
-                                          const phases::VerifySettings& settings,
-                                          const phases::EarlyVerification* early) {
+                                          const phases::VerifySettings& settings) {
   auto reader = server.open_copy_session();
   auto build = std::async(std::launch::async, [&] {
     db::with_retries(server.main(), server.retry_policy(), "building the deferred indexes",
@@ -139,7 +138,7 @@ phases::VerifyStats verify_while_indexing(phases::ServerAccess& server,
   });
   phases::VerifyStats stats;
   try {
-    stats = phases::verify_shadow(server, *reader, plan, settings, early);
+    stats = phases::verify_shadow(server, *reader, plan, settings);
   } catch (...) {
     build.wait();  // cleanup must not drop the shadow under the running ALTER
     throw;
@@ -261,19 +260,10 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   phases::RowCopier copier(server, plan,
                            {o.chunk_time, o.chunk_size, o.chunk_size_max, o.sleep, &controls},
                            throttler, applier, checkpoint);
-  // The ranges a stopped run copied were not compared: a resumed run
-  // compares every range after its copy.
-  const bool resumed = from.copy.after.has_value() || from.stage == phases::Stage::kCopied;
-  std::optional<phases::ConcurrentVerifier> early;
   phases::CopyStats stats;
   hooks::before_copy();
   enter_phase(Phase::kCopy);
   if (from.stage != phases::Stage::kCopied) {
-    if (o.verify && !resumed && !phases::compares_by_scan(plan)) {
-      early.emplace(server, plan);
-      copier.on_chunk_copied([&](const std::optional<phases::Key>& lower,
-                                 const phases::Key& upper) { early->submit(lower, upper); });
-    }
     stats = copier.run(from.copy);
     db::with_retries(server.main(), server.retry_policy(), "recording the end of the copy",
                      [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopied); });
@@ -287,9 +277,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   std::optional<phases::VerifyStats> verified;
   enter_phase(Phase::kVerify);
   if (o.verify) {
-    const phases::EarlyVerification found = early ? early->finish() : phases::EarlyVerification{};
-    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings,
-                                     early ? &found : nullptr);
+    verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings);
   } else {
     db::with_retries(server.main(), server.retry_policy(), "building the deferred indexes", [&] {
       phases::build_deferred_indexes(server.main(), plan, deferred_indexes);

@@ -135,7 +135,6 @@ CopyStats RowCopier::run(const CopyStart& start) {
     stats.rows_inserted += inserted;
     ++stats.chunks;
     stats.seconds = seconds_since(started);
-    if (listener_) listener_(lower, *upper);
     if (!last) {
       stats.changes_applied += apply_changes(c, UncopiedKeys{upper, *end, chunker.binary()});
     }

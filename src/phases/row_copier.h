@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 
 #include "control/run_controls.h"
@@ -47,10 +46,6 @@ class RowCopier {
   // or Error on failure; the caller cleans up.
   CopyStats run(const CopyStart& start = {});
 
-  // Called after each chunk is copied, with its range (lower < key <= upper).
-  using ChunkListener = std::function<void(const std::optional<Key>&, const Key&)>;
-  void on_chunk_copied(ChunkListener listener) { listener_ = std::move(listener); }
-
  private:
   // The error that ends the run when chunk (lower, upper] fails with `e`;
   // names the row when a value does not fit.
@@ -66,7 +61,6 @@ class RowCopier {
   Throttler& throttler_;
   ChangeApplier& applier_;
   Checkpoint& checkpoint_;
-  ChunkListener listener_;
 };
 
 }  // namespace oa::phases

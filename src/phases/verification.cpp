@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <thread>
 
 #include "db/db_error.h"
@@ -9,6 +10,7 @@
 #include "error.h"
 #include "interrupt.h"
 #include "log.h"
+#include "phases/range_worker.h"
 #include "sql/chunk_sql.h"
 #include "sql/quote.h"
 
@@ -57,28 +59,6 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
   }
 }
 
-// An ALTER of the shadow that commits after a range's snapshot began makes
-// reading the shadow in it fail with this error; the range is read again.
-constexpr int kTableDefinitionChanged = 1412;  // ER_TABLE_DEF_CHANGED
-constexpr int kMaxDefinitionRetries = 5;
-
-RangeComparison compare_retrying(const ChunkComparer& comparer, db::Connection& c,
-                                 const db::RetryPolicy& retry, const std::optional<Key>& lower,
-                                 const std::optional<Key>& upper) {
-  RangeComparison result;
-  db::with_retries(c, retry, "comparing a range", [&] {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        result = comparer.compare(c, lower, upper);
-        return;
-      } catch (const db::DbError& e) {
-        if (e.server_code() != kTableDefinitionChanged || attempt >= kMaxDefinitionRetries) throw;
-      }
-    }
-  });
-  return result;
-}
-
 // Where the ALTER changes the key's collation, a range of the original's keys
 // is read from the shadow by a scan of the whole shadow (no index of the
 // shadow orders its keys as the original does): few large ranges, then.
@@ -117,81 +97,48 @@ ComparedTables original_and_shadow(const plan::MigrationPlan& plan) {
   return t;
 }
 
-ConcurrentVerifier::ConcurrentVerifier(ServerAccess& server, const plan::MigrationPlan& plan)
-    : session_(server.open_copy_session()),
-      comparer_(original_and_shadow(plan)),
-      retry_(server.retry_policy()) {
-  thread_ = std::thread([this] { run(); });
+namespace {
+
+// Compares every range on settings.sessions workers; the ranges that
+// differed are returned in the tally, for verify_shadow() to repair.
+RangeTally compare_all(ServerAccess& server, Chunker& chunker, const plan::MigrationPlan& plan,
+                       const VerifySettings& settings) {
+  const ComparedTables tables = original_and_shadow(plan);
+  PassProgress progress;
+  std::vector<std::unique_ptr<RangeWorker>> workers;
+  for (unsigned i = 0; i < std::max(1u, settings.sessions); ++i) {
+    workers.push_back(std::make_unique<RangeWorker>(server, tables, progress));
+  }
+  std::size_t next = 0;
+  for_each_range(
+      chunker, range_rows(plan, settings),
+      [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
+        interrupt::check("during the verification");
+        workers[next++ % workers.size()]->submit({lower, upper});
+      },
+      std::nullopt, server.retry_policy());
+  RangeTally all;
+  for (auto& worker : workers) {
+    RangeTally t = worker->finish();
+    all.ranges += t.ranges;
+    all.rows += t.rows;
+    all.skipped += t.skipped;
+    all.differing.insert(all.differing.end(), t.differing.begin(), t.differing.end());
+  }
+  return all;
 }
 
-ConcurrentVerifier::~ConcurrentVerifier() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closing_ = true;
-    abandon_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void ConcurrentVerifier::submit(const std::optional<Key>& lower, const Key& upper) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    queue_.emplace_back(lower, upper);
-  }
-  wake_.notify_all();
-}
-
-void ConcurrentVerifier::run() {
-  try {
-    for (;;) {
-      std::pair<std::optional<Key>, Key> range;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-        if (abandon_ || queue_.empty()) return;
-        range = queue_.front();
-        queue_.pop_front();
-      }
-      const RangeComparison r =
-          compare_retrying(comparer_, *session_, retry_, range.first, range.second);
-      std::lock_guard<std::mutex> lock(mutex_);
-      result_.verified_up_to = range.second;
-      // Counted when verify_shadow() compares it again.
-      if (!r.equal()) {
-        result_.differing.emplace_back(range.first, range.second);
-        continue;
-      }
-      VerifyStats& stats = result_.stats;
-      ++stats.chunks;
-      stats.rows += r.source.rows() + r.skipped;
-      stats.skipped += r.skipped;
-    }
-  } catch (...) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    error_ = std::current_exception();
-  }
-}
-
-EarlyVerification ConcurrentVerifier::finish() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closing_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-  if (error_) std::rethrow_exception(error_);
-  return result_;
-}
+}  // namespace
 
 VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::MigrationPlan& plan,
-                          const VerifySettings& settings, const EarlyVerification* early) {
+                          const VerifySettings& settings) {
   const auto started = Clock::now();
   const ChunkComparer comparer(original_and_shadow(plan));
   const db::RetryPolicy& retry = server.retry_policy();
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
-  VerifyStats stats;
-  auto check = [&](const std::optional<Key>& lower, const std::optional<Key>& upper) {
+  const RangeTally tally = compare_all(server, chunker, plan, settings);
+  VerifyStats stats{tally.ranges, tally.rows, tally.skipped, 0, 0, 0};
+  for (const auto& [lower, upper] : tally.differing) {
     interrupt::check("during the verification");
     const std::string range = range_text(plan.chunk_key.columns, lower, upper);
     RangeComparison r = compare_retrying(comparer, c, retry, lower, upper);
@@ -217,27 +164,14 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
     ++stats.chunks;
     stats.rows += r.source.rows() + r.skipped;
     stats.skipped += r.skipped;
-    log::event(log::Level::kDebug, "verify_progress", "",
-               {{"ranges", stats.chunks}, {"rows", stats.rows}});
-  };
-  std::optional<Key> start;
-  if (early) {
-    stats = early->stats;
-    start = early->verified_up_to;
-    for (const auto& [lower, upper] : early->differing) check(lower, upper);
   }
-  for_each_range(chunker, range_rows(plan, settings), check, start, retry);
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  const std::string when = early ? " (" + std::to_string(early->stats.chunks) +
-                                       " of them while copying), " + std::to_string(stats.rows) +
-                                       " rows compared, the rest in " +
-                                       log::seconds_text(stats.seconds) + " after the copy"
-                                 : ", " + std::to_string(stats.rows) + " rows compared in " +
-                                       log::seconds_text(stats.seconds);
-  log::info("verification passed: " + std::to_string(stats.chunks) + " ranges" + when + " (" +
-            std::to_string(stats.skipped) + " rows with changes still to apply left out), " +
-            std::to_string(stats.mismatches) + " ranges differed, " +
-            std::to_string(stats.repaired) + " repaired by copying them again");
+  log::info("verification passed: " + std::to_string(stats.chunks) + " ranges, " +
+            std::to_string(stats.rows) + " rows compared in " + log::seconds_text(stats.seconds) +
+            " after the copy (" + std::to_string(stats.skipped) +
+            " rows with changes still to apply left out), " + std::to_string(stats.mismatches) +
+            " ranges differed, " + std::to_string(stats.repaired) +
+            " repaired by copying them again");
   return stats;
 }
 

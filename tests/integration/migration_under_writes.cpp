@@ -41,7 +41,10 @@ MigrationOutcome MigrationUnderWrites::run(const std::vector<std::string>& tool_
 
   MigrationOutcome outcome;
   const std::uint64_t commits_before = writer.stats().commits;
+  std::thread meanwhile;
+  if (scenario.while_tool_runs) meanwhile = std::thread(scenario.while_tool_runs);
   outcome.tool = online_alter().run(tool_args);
+  if (meanwhile.joinable()) meanwhile.join();
   outcome.commits_during_tool = writer.stats().commits - commits_before;
   std::this_thread::sleep_for(scenario.after);
   writer.stop();

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct MigrationScenario {
   WriterOptions writer;                   // first_new_n is set past the filled rows
   std::chrono::milliseconds before{500};  // writing before the tool starts
   std::chrono::milliseconds after{1000};  // writing after the tool finished
+  // Run on a thread of its own while the tool runs (it must return by itself).
+  std::function<void()> while_tool_runs;
 };
 
 class MigrationUnderWrites {

@@ -4,18 +4,23 @@
 // mend stops the migration before the swap. Results are compared with the
 // table's content before the run, never with what the tool reports.
 #include <cppconn/connection.h>
+#include <cppconn/exception.h>
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "expectations.h"
+#include "migration_under_writes.h"
 #include "suite.h"
 #include "support/flag_file.h"
 #include "support/inventory.h"
 #include "support/scratch_database.h"
+#include "support/sql_text.h"
 #include "support/text_query.h"
 #include "support/tool_process.h"
+#include "table_shapes.h"
 
 namespace oa::test {
 namespace {
@@ -91,6 +96,75 @@ TEST_CASE(
             .value_or("") == "0");
   CHECK(list_tables(*c, database.name()) == std::vector<std::string>{"items"});
   CHECK(list_triggers(*c, database.name()).empty());
+}
+
+TEST_CASE(
+    "rows changed, deleted and added in the shadow in the middle of a slow copy under writes are "
+    "found after the copy and copied again") {
+  ScratchDatabase database(test_server(), "oa_it_verify_midcopy");
+  const std::string table = "items";
+  const TableSpec spec = integer_key_shape();
+  MigrationUnderWrites migration(spec, database.name(), table);
+  migration.prepare(20000);
+  // Rows the Writer leaves alone: 100 is changed in the shadow, 200 deleted
+  // from it, 300 deleted from the table and then added to the shadow.
+  Row changed = migration.withhold(100);
+  Row deleted = migration.withhold(200);
+  const Row added = migration.withhold(300);
+  // Present until the end: its arrival in the shadow shows the copy passed it.
+  const Row marker = migration.withhold(5000);
+  auto c = connect();
+  const std::string original = qualified_name(database.name(), table);
+  const std::string shadow = qualified_name(database.name(), "items_oa_new");
+  execute_sql(*c, "DELETE FROM " + original + " WHERE id = " + *added.at(0));
+
+  // Once the copy has passed row 5000 (so its range was copied, and under the
+  // old design already compared), the shadow is changed behind the tool's back.
+  bool tampered = false;
+  MigrationScenario scenario = full_speed();
+  scenario.while_tool_runs = [&] {
+    auto side = connect();
+    const std::string copied_past = *marker.at(0);
+    for (int i = 0; i < 1200 && !tampered; ++i) {
+      // The shadow exists only once the tool has created it.
+      Value found;
+      try {
+        found = query_value(*side, "SELECT COUNT(*) FROM " + shadow + " WHERE id = " + copied_past);
+      } catch (const sql::SQLException&) {
+      }
+      if (found == Value("1")) {
+        execute_sql(*side, "UPDATE " + shadow + " SET k = k + 1 WHERE id = " + *changed.at(0));
+        execute_sql(*side, "DELETE FROM " + shadow + " WHERE id = " + *deleted.at(0));
+        execute_sql(*side, "INSERT INTO " + shadow + " (id, k, c, pad) VALUES (" + *added.at(0) +
+                               ", 1, 'stray', NULL)");
+        tampered = true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  };
+  MigrationOutcome outcome =
+      migration.run(tool_args(database.name(), table, "ADD COLUMN extra INT NOT NULL DEFAULT 7",
+                              {"--execute", "--chunk-size", "200", "--sleep", "0.05"}),
+                    scenario);
+
+  REQUIRE_MESSAGE(tampered, "the copy never passed row 5000\n" << outcome.tool.describe());
+  CHECK_MESSAGE(outcome.tool.exit_code == 0, outcome.tool.describe());
+  for (const Row* row : std::vector<const Row*>{&changed, &deleted, &added}) {
+    const std::string key = "(" + *row->at(0) + ")";
+    CHECK_MESSAGE(outcome.tool.err.find(key) != std::string::npos, "the verification did not name "
+                                                                       << key << "\n"
+                                                                       << outcome.tool.describe());
+  }
+  CHECK_MESSAGE(
+      outcome.tool.err.find("only in the new table: (" + *added.at(0) + ")") != std::string::npos,
+      outcome.tool.describe());
+  CHECK_MESSAGE(outcome.tool.last_out_line().find(" 0 mismatches") == std::string::npos,
+                outcome.tool.describe());
+  outcome.record.put(spec.record_key(changed), changed);
+  outcome.record.put(spec.record_key(deleted), deleted);
+  outcome.record.put(spec.record_key(marker), marker);
+  expect_matches_record(spec, database.name(), table, outcome.record);
+  expect_writer_succeeded(outcome.writer);
 }
 
 TEST_CASE("a change of values that copying again cannot mend stops the migration before the swap") {
