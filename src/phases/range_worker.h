@@ -1,6 +1,6 @@
 // Compares key ranges of the original and the shadow on a thread and a
-// session of its own: the comparison works mostly in the client, the reads in
-// the server, so two of them keep both cores of a small server busy.
+// session of its own, so that the comparison (mostly in the client) overlaps
+// what the main session does meanwhile (the deferred index build, in the server).
 #pragma once
 
 #include <atomic>

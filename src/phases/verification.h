@@ -11,9 +11,11 @@ namespace oa::phases {
 
 struct VerifySettings {
   std::uint64_t chunk_size = 20000;  // rows of the original per compared range
-  // Sessions that compare ranges at once, each on a thread of its own: the
-  // comparison works mostly in the client, the reads in the server.
-  unsigned sessions = 2;
+  // Sessions that compare ranges at once, each on a thread of its own. One:
+  // on the 2-core benchmark machine (scripts/bench, 3 runs per mode) a second
+  // session made the verification cost 1.67-1.95x the --no-verify wall time
+  // against 1.35-1.47x with one, and raised the clients' worst second.
+  unsigned sessions = 1;
 };
 
 struct VerifyStats {
