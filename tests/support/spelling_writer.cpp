@@ -1,9 +1,8 @@
 #include "support/spelling_writer.h"
 
-#include <mysql_driver.h>
-
 #include <stdexcept>
 
+#include "support/client_thread.h"
 #include "support/spelling_writer_thread.h"
 
 namespace oa::test {
@@ -18,13 +17,7 @@ SpellingWriter::SpellingWriter(const TestServer& server, const TwinTables& table
         std::make_unique<SpellingWriterThread>(server_, tables, options_, index, counters_));
   }
   for (auto& worker : workers_) {
-    threads_.emplace_back([this, raw = worker.get()] {
-      // Connector/C++ (libmysqlclient) needs per-thread initialisation.
-      sql::Driver* driver = sql::mysql::get_mysql_driver_instance();
-      driver->threadInit();
-      raw->run(stop_);
-      driver->threadEnd();
-    });
+    threads_.push_back(client_thread([this, raw = worker.get()] { raw->run(stop_); }));
   }
 }
 

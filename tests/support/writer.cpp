@@ -1,9 +1,8 @@
 #include "support/writer.h"
 
-#include <mysql_driver.h>
-
 #include <stdexcept>
 
+#include "support/client_thread.h"
 #include "support/writer_thread.h"
 
 namespace oa::test {
@@ -32,13 +31,7 @@ Writer::Writer(const TestServer& server, const TableSpec& spec, const std::strin
         counters_));
   }
   for (auto& worker : workers_) {
-    threads_.emplace_back([this, raw = worker.get()] {
-      // Connector/C++ (libmysqlclient) needs per-thread initialisation.
-      sql::Driver* driver = sql::mysql::get_mysql_driver_instance();
-      driver->threadInit();
-      raw->run(stop_);
-      driver->threadEnd();
-    });
+    threads_.push_back(client_thread([this, raw = worker.get()] { raw->run(stop_); }));
   }
 }
 
