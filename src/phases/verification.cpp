@@ -64,16 +64,18 @@ void copy_again(ServerAccess& server, const plan::MigrationPlan& plan,
 // shadow orders its keys as the original does): few large ranges, then.
 constexpr std::uint64_t kRecollatedRangeRows = 100000;
 
+// True when the ALTER changes the collation of a key column: each compared
+// range then reads the whole shadow.
+bool compares_by_scan(const plan::MigrationPlan& plan) {
+  return sql::any_collation_change(plan.row_key->collations);
+}
+
 std::uint64_t range_rows(const plan::MigrationPlan& plan, const VerifySettings& settings) {
   if (!compares_by_scan(plan)) return settings.chunk_size;
   return std::max(settings.chunk_size, kRecollatedRangeRows);
 }
 
 }  // namespace
-
-bool compares_by_scan(const plan::MigrationPlan& plan) {
-  return sql::any_collation_change(plan.row_key->collations);
-}
 
 ComparedTables original_and_shadow(const plan::MigrationPlan& plan) {
   ComparedTables t;

@@ -27,10 +27,6 @@ struct VerifyStats {
   double seconds = 0;
 };
 
-// True when the ALTER changes the collation of a key column: each compared
-// range then reads the whole shadow, so ranges are few and large.
-bool compares_by_scan(const plan::MigrationPlan& plan);
-
 // The comparison of the original with the shadow: every column they share
 // (mapped through renames; generated shadow columns left out), keys through
 // the chunk key and the shadow's row key, logged keys left out.
