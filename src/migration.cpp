@@ -25,6 +25,7 @@
 #include "phases/server_access.h"
 #include "phases/shadow_table.h"
 #include "phases/stopped_swap.h"
+#include "phases/table_guard.h"
 #include "phases/throttler.h"
 #include "phases/unique_check.h"
 #include "phases/verification.h"
@@ -209,10 +210,12 @@ std::vector<sql::IndexDefinition> indexes_to_defer(phases::ServerAccess& server,
   return phases::deferrable_indexes(server.main(), plan);
 }
 
-// Where a resumed run picks up; a fresh run starts at the copy's beginning.
+// Where a resumed run picks up (a fresh run starts at the copy's beginning),
+// and T as the run began, which T must still be at the swap.
 struct Continuation {
   phases::Stage stage = phases::Stage::kCopying;
   phases::CopyStart copy;
+  phases::TableState original;
 };
 
 // --revertible, after the swap: records the window and says how to use it.
@@ -273,6 +276,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     log::info("the copy had finished before the run was stopped");
   }
   interrupt::check("after the copy");
+  db::with_retries(server.main(), server.retry_policy(), "checking the table",
+                   [&] { phases::check_table_unchanged(server.main(), plan, from.original); });
   const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max};
   std::optional<phases::VerifyStats> verified;
   enter_phase(Phase::kVerify);
@@ -305,10 +310,12 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   }
   phases::CutoverResult swap;
   enter_phase(Phase::kCutover);
+  db::with_retries(server.main(), server.retry_policy(), "recording the swap's start",
+                   [&] { checkpoint.mark_swap_begun(server.main()); });
   try {
-    swap =
-        phases::cut_over(server, plan, applier,
-                         {o.lock_wait_timeout, o.cutover_retries, way_back ? &*way_back : nullptr});
+    const phases::SwapSettings swap_settings{o.lock_wait_timeout, way_back ? &*way_back : nullptr,
+                                             &from.original};
+    swap = phases::cut_over(server, plan, applier, {swap_settings, o.cutover_retries});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
     // and must not be dropped.
@@ -400,7 +407,9 @@ void migrate(const cli::Options& o, const control::RunControls& controls,
   phases::install_capture(server, plan, cleanup);
   db::with_retries(server.main(), server.retry_policy(), "recording the stage",
                    [&] { checkpoint.set_stage(server.main(), phases::Stage::kCopying); });
-  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, Continuation{}, replicas);
+  Continuation from;
+  from.original = {original_definition, plan.user_triggers};
+  copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, from, replicas);
 }
 
 // --resume: picks up a stopped run where its checkpoint says.
@@ -436,7 +445,8 @@ void resume(const cli::Options& o, const control::RunControls& controls,
   phases::register_capture_removal(server, plan, cleanup);
   resumable = true;
   Continuation from{saved.stage,
-                    {saved.copied_up_to, saved.copy_end, saved.rows_copied, saved.chunks}};
+                    {saved.copied_up_to, saved.copy_end, saved.rows_copied, saved.chunks},
+                    {saved.original_definition, saved.own_triggers}};
   std::vector<sql::IndexDefinition> deferred;
   if (saved.deferred_indexes) {
     deferred = *saved.deferred_indexes;
@@ -450,7 +460,8 @@ void resume(const cli::Options& o, const control::RunControls& controls,
     phases::drop_deferred_indexes(server.main(), plan, deferred);
     phases::reinstall_capture_triggers(server, plan);
     checkpoint.set_stage(server.main(), phases::Stage::kCopying);
-    from = Continuation{};
+    from.stage = phases::Stage::kCopying;
+    from.copy = phases::CopyStart{};
   }
   copy_and_swap(o, controls, server, plan, deferred, cleanup, checkpoint, from, replicas);
 }

@@ -72,6 +72,24 @@ std::vector<sql::ForeignKey> decode_foreign_keys(std::string_view bytes) {
   return keys;
 }
 
+std::string encode_triggers(const std::vector<schema::Trigger>& triggers) {
+  std::vector<std::string> items;
+  for (const auto& t : triggers) {
+    items.push_back(encode_strings({t.name, t.event, t.timing, t.body, t.definer, t.sql_mode}));
+  }
+  return encode_strings(items);
+}
+
+std::vector<schema::Trigger> decode_triggers(std::string_view bytes) {
+  std::vector<schema::Trigger> triggers;
+  for (const auto& item : decode_strings(bytes)) {
+    const auto f = decode_strings(item);
+    if (f.size() != 6) throw_damaged();
+    triggers.push_back(schema::Trigger{f[0], f[1], f[2], f[3], f[4], f[5]});
+  }
+  return triggers;
+}
+
 std::string encode_strings(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
@@ -140,10 +158,11 @@ void Checkpoint::create(ServerAccess& server, const plan::MigrationPlan& plan,
   db::Connection& c = server.main();
   c.execute(sql::create_checkpoint(db_, table_));
   register_removal(server, cleanup);
-  c.update(sql::insert_checkpoint(db_, table_),
-           {db::Param{std::string(ONLINE_ALTER_VERSION)}, db::Param{plan.alter_clauses},
-            db::Param{original_definition}, db::Param{plan_summary(plan)},
-            db::Param{chunk_settings}, db::Param{encode_foreign_keys(plan.foreign_keys), true}});
+  c.update(
+      sql::insert_checkpoint(db_, table_),
+      {db::Param{std::string(ONLINE_ALTER_VERSION)}, db::Param{plan.alter_clauses},
+       db::Param{original_definition}, db::Param{plan_summary(plan)}, db::Param{chunk_settings},
+       blob(encode_foreign_keys(plan.foreign_keys)), blob(encode_triggers(plan.user_triggers))});
   log::info("created checkpoint table " + sql::qualified_name(db_, table_));
 }
 
@@ -164,6 +183,8 @@ void Checkpoint::save_deferred_indexes(db::Connection& c,
 void Checkpoint::set_stage(db::Connection& c, Stage stage) {
   c.update(sql::set_checkpoint_stage(db_, table_), {db::Param{std::string(stage_name(stage))}});
 }
+
+void Checkpoint::mark_swap_begun(db::Connection& c) { c.update(sql::mark_swap_begun(db_, table_)); }
 
 void Checkpoint::record_chunk(db::Connection& c, const Key& end, const Key& upper,
                               std::uint64_t rows) {
@@ -195,6 +216,8 @@ std::optional<SavedCheckpoint> Checkpoint::read(db::Connection& c) const {
   s.started_at = r[10].value_or("");
   s.chunk_settings = r[11].value_or("");
   if (r[12]) s.foreign_keys = decode_foreign_keys(*r[12]);
+  if (r[13]) s.own_triggers = decode_triggers(*r[13]);
+  s.swap_begun = r[14].value_or("0") != "0";
   return s;
 }
 

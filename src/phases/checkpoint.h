@@ -15,6 +15,7 @@
 #include "phases/cleanup_stack.h"
 #include "phases/server_access.h"
 #include "plan/migration_plan.h"
+#include "schema/table_info.h"
 #include "sql/index_definitions.h"
 
 namespace oa::phases {
@@ -40,6 +41,10 @@ struct SavedCheckpoint {
   // T's own foreign keys: the swap moves them, so a stopped swap may have to
   // give them back.
   std::vector<sql::ForeignKey> foreign_keys;
+  // T's own triggers as the run began, in the order they fire: the swap
+  // drops them from T, and a run stopped in between must create them again.
+  std::vector<schema::Trigger> own_triggers;
+  bool swap_begun = false;  // the triggers may have been dropped from T
 };
 
 // Length-prefixed, so any bytes survive: for keys and index definitions.
@@ -50,6 +55,10 @@ std::vector<std::string> decode_strings(std::string_view bytes);
 // The same for foreign keys. decode throws Error(kRefused) on damaged bytes.
 std::string encode_foreign_keys(const std::vector<sql::ForeignKey>& keys);
 std::vector<sql::ForeignKey> decode_foreign_keys(std::string_view bytes);
+
+// The same for triggers.
+std::string encode_triggers(const std::vector<schema::Trigger>& triggers);
+std::vector<schema::Trigger> decode_triggers(std::string_view bytes);
 
 // What a resumed run must find unchanged: the chunk key, and for every copied
 // column its name in both tables.
@@ -75,6 +84,8 @@ class Checkpoint {
 
   void save_deferred_indexes(db::Connection& c, const std::vector<sql::IndexDefinition>& indexes);
   void set_stage(db::Connection& c, Stage stage);
+  // Before the swap's first lock (see sql::mark_swap_begun).
+  void mark_swap_begun(db::Connection& c);
   // In the transaction that copied the chunk (lower, upper].
   void record_chunk(db::Connection& c, const Key& end, const Key& upper, std::uint64_t rows);
 

@@ -36,7 +36,7 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
   db::with_retries(server.main(), server.retry_policy(), "refreshing the statistics", [&] {
     server.main().query(sql::analyze_table(plan.database, plan.names.shadow));
   });
-  const db::LockRetryPolicy policy{settings.lock_wait_timeout, settings.retries};
+  const db::LockRetryPolicy policy{settings.swap.lock_wait_timeout, settings.retries};
   auto catch_up = [&] {
     for (int round = 0; round < kMaxCatchUpRounds; ++round) {
       const std::uint64_t n = applier.apply(server.copy());
@@ -50,8 +50,7 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
       if (result.attempts > 0 && swap_done(server, plan)) return;
       db::with_lock_retries(server.main(), policy, "swap the tables", [&] {
         ++result.attempts;
-        const SwapTimings t = attempt_swap(server, plan, applier, settings.lock_wait_timeout,
-                                           catch_up, settings.way_back);
+        const SwapTimings t = attempt_swap(server, plan, applier, settings.swap, catch_up);
         result.locked_ms = t.locked_ms;
         result.changes_applied += t.changes_applied;
         log::info("swap: waited " + log::ms_text(t.lock_wait_ms) + " for the lock on " +
@@ -64,7 +63,7 @@ CutoverResult cut_over(ServerAccess& server, const plan::MigrationPlan& plan,
     if (!e.is_lock_conflict()) throw;
     throw Error(ExitCode::kCutoverFailed,
                 "could not take the locks for the swap in " + std::to_string(settings.retries) +
-                    " attempts of " + std::to_string(settings.lock_wait_timeout) +
+                    " attempts of " + std::to_string(settings.swap.lock_wait_timeout) +
                     " s; a long transaction or query is holding " +
                     sql::qualified_name(plan.database, plan.table) +
                     ". Find it in SHOW PROCESSLIST, then run again (or raise --cutover-retries)");

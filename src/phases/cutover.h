@@ -8,17 +8,14 @@
 
 #include "phases/change_applier.h"
 #include "phases/server_access.h"
+#include "phases/swap_attempt.h"
 #include "plan/migration_plan.h"
 
 namespace oa::phases {
 
 struct CutoverSettings {
-  unsigned lock_wait_timeout = 2;
-  unsigned retries = 10;
-  // --revertible: the capture set (plan::way_back_capture) created on the
-  // shadow under the swap's lock, so that the old table misses no write to
-  // the new one. Its log must exist. Null: none.
-  const plan::MigrationPlan* way_back = nullptr;
+  SwapSettings swap;
+  unsigned retries = 10;  // attempts at the swap's locks
 };
 
 struct CutoverResult {

@@ -20,7 +20,15 @@ void move_own_triggers(db::Connection& c, const plan::MigrationPlan& plan, const
 
 // A run stopped in the middle of a swap can leave the table's own triggers
 // on the shadow. Moves any trigger the shadow has back to T and returns
-// their names (empty when there were none). `plan` needs only its names.
+// their names (empty when there were none); drops the tool's own capture
+// triggers found there instead. `plan` needs only its names.
 std::vector<std::string> return_own_triggers(db::Connection& c, const plan::MigrationPlan& plan);
+
+// A run stopped between dropping the table's own triggers from T and
+// creating them on the shadow leaves them nowhere. When any of `saved` (as
+// the checkpoint holds them) exists nowhere in the schema, creates all of
+// them on T again, in their order, and returns the names that were missing.
+std::vector<std::string> restore_own_triggers(db::Connection& c, const plan::MigrationPlan& plan,
+                                              const std::vector<schema::Trigger>& saved);
 
 }  // namespace oa::phases

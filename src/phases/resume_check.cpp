@@ -4,6 +4,7 @@
 #include "error.h"
 #include "log.h"
 #include "phases/change_capture.h"
+#include "phases/table_guard.h"
 #include "schema/table_inspector.h"
 #include "sql/quote.h"
 
@@ -47,11 +48,11 @@ SavedCheckpoint read_resumable_checkpoint(ServerAccess& server, const plan::Migr
 
 void check_original_unchanged(ServerAccess& server, const plan::MigrationPlan& plan,
                               const SavedCheckpoint& saved) {
-  if (table_definition(server.main(), plan.database, plan.table) != saved.original_definition) {
+  const TableState then{saved.original_definition, saved.own_triggers};
+  if (const auto change = table_change(then, table_state(server.main(), plan))) {
     throw RefusedError(sql::qualified_name(plan.database, plan.table) +
-                       " was altered since the stopped run began, so its copy no longer "
-                       "matches it" +
-                       start_over(plan));
+                       " was changed since the stopped run began (" + *change +
+                       "), so its copy no longer matches it" + start_over(plan));
   }
 }
 

@@ -14,9 +14,9 @@ namespace oa::phases {
 // what to do; changes nothing.
 SavedCheckpoint read_resumable_checkpoint(ServerAccess& server, const plan::MigrationPlan& plan);
 
-// Throws RefusedError unless the original table is defined as when the
-// stopped run began (before the swap: a change since would be missing from
-// its copy).
+// Throws RefusedError unless the original table is defined, and has the
+// triggers, as when the stopped run began (before the swap: a change since
+// would be missing from its copy).
 void check_original_unchanged(ServerAccess& server, const plan::MigrationPlan& plan,
                               const SavedCheckpoint& saved);
 

@@ -20,6 +20,22 @@ void register_shadow_removal(ServerAccess& server, const plan::MigrationPlan& pl
   });
 }
 
+void carry_auto_increment(db::Connection& locker, const plan::MigrationPlan& plan) {
+  const auto rows = locker.query(
+      "SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES "
+      "WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?, ?)",
+      {db::Param{plan.database}, db::Param{plan.table}, db::Param{plan.names.shadow}});
+  std::optional<std::uint64_t> original;
+  std::optional<std::uint64_t> shadow;
+  for (const auto& r : rows) {
+    if (!r[0] || !r[1]) continue;
+    (*r[0] == plan.table ? original : shadow) = std::stoull(*r[1]);
+  }
+  if (original && shadow && *shadow < *original) {
+    locker.execute(sql::set_auto_increment(plan.database, plan.names.shadow, *original));
+  }
+}
+
 schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
                                 CleanupStack& cleanup) {
   db::Connection& c = server.main();

@@ -16,6 +16,13 @@ namespace oa::phases {
 schema::TableInfo create_shadow(ServerAccess& server, const plan::MigrationPlan& plan,
                                 CleanupStack& cleanup);
 
+// Under the swap's lock, once the last changes are applied: raises the
+// shadow's AUTO_INCREMENT counter to T's. T's counter moves on during the
+// run, also past rows inserted and deleted again, which leave no row behind
+// to carry it; the new table must never hand out those ids again. Does
+// nothing when the shadow has no AUTO_INCREMENT column or is already ahead.
+void carry_auto_increment(db::Connection& locker, const plan::MigrationPlan& plan);
+
 // Registers the removal of an existing shadow (a resumed run).
 void register_shadow_removal(ServerAccess& server, const plan::MigrationPlan& plan,
                              CleanupStack& cleanup);

@@ -4,12 +4,14 @@
 #include <future>
 #include <thread>
 
+#include "crash_point.h"
 #include "db/db_error.h"
 #include "db/thread_scope.h"
 #include "log.h"
 #include "phases/change_capture.h"
 #include "phases/foreign_keys.h"
 #include "phases/own_triggers.h"
+#include "phases/shadow_table.h"
 #include "sql/ddl.h"
 
 // Why the swap is a relay between two sessions. MariaDB refuses RENAME TABLE
@@ -102,11 +104,12 @@ void put_back(db::Connection& c, const plan::MigrationPlan& plan,
     }
   }
   try {
-    move_own_triggers(c, plan, plan.table);
+    if (!plan.user_triggers.empty()) move_own_triggers(c, plan, plan.table);
   } catch (const std::exception& e) {
     log::error(std::string("could not put the table's own triggers back on it: ") + e.what() +
                "; create them again by hand (SHOW TRIGGERS lists them on the shadow table)");
   }
+  if (plan.foreign_keys.empty() && plan.child_foreign_keys.empty()) return;
   try {
     for (const auto& line : return_foreign_keys(c, plan, plan.foreign_keys)) log::info(line);
   } catch (const std::exception& e) {
@@ -127,15 +130,15 @@ void release(std::unique_ptr<db::Connection>& locker) {
 }  // namespace
 
 SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
-                         ChangeApplier& applier, unsigned lock_wait_timeout,
-                         const std::function<void()>& before_lock,
-                         const plan::MigrationPlan* way_back) {
+                         ChangeApplier& applier, const SwapSettings& settings,
+                         const std::function<void()>& before_lock) {
   const std::string& db = plan.database;
+  const plan::MigrationPlan* way_back = settings.way_back;
   SwapTimings timings;
   std::unique_ptr<db::Connection> locker = server.open_copy_session();
   auto renamer = db::Connection::open(server.settings());
-  locker->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
-  renamer->execute(sql::set_lock_wait_timeout(lock_wait_timeout));
+  locker->execute(sql::set_lock_wait_timeout(settings.lock_wait_timeout));
+  renamer->execute(sql::set_lock_wait_timeout(settings.lock_wait_timeout));
   const std::uint64_t renamer_id = renamer->query_number("SELECT CONNECTION_ID()");
 
   if (!plan.foreign_keys.empty() || !plan.child_foreign_keys.empty()) {
@@ -151,13 +154,27 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   const auto locked = Clock::now();
   // Every writer of T waits from here on, and the log is complete: apply it.
   timings.changes_applied = applier.apply_under_table_locks(*locker);
-  // The table's own triggers and foreign keys go to the shadow, which
-  // becomes T: no write runs between their removal from T and the RENAME.
+  crash_point("swap-locked");
   try {
-    move_own_triggers(*locker, plan, plan.names.shadow);
+    // No one can change T from here to the RENAME.
+    if (settings.unchanged != nullptr) check_table_unchanged(*locker, plan, *settings.unchanged);
+  } catch (...) {
+    release(locker);
+    throw;
+  }
+  // The counter, the foreign keys and the table's own triggers go to the
+  // shadow, which becomes T: no write runs between their removal from T and
+  // the RENAME. The own triggers as late as they can be, so that the span in
+  // which a crash leaves T without them (until --resume or cleanup puts them
+  // back) is short.
+  try {
+    carry_auto_increment(*locker, plan);
     move_foreign_keys_to_shadow(*locker, plan);
-    // After the last apply, so that the applier's writes log nothing.
+    move_own_triggers(*locker, plan, plan.names.shadow);
+    // After the last apply, so that the applier's writes log nothing; after
+    // the own triggers, which they are ordered against.
     if (way_back != nullptr) create_way_back_triggers(*locker, *way_back);
+    crash_point("own-triggers-moved");
   } catch (...) {
     put_back(*locker, plan, way_back);
     release(locker);

@@ -6,9 +6,21 @@
 
 #include "phases/change_applier.h"
 #include "phases/server_access.h"
+#include "phases/table_guard.h"
 #include "plan/migration_plan.h"
 
 namespace oa::phases {
+
+struct SwapSettings {
+  unsigned lock_wait_timeout = 2;  // seconds, for each lock
+  // --revertible: the capture set (plan::way_back_capture) created on the
+  // shadow under the swap's lock, so that the old table misses no write to
+  // the new one. Its log must exist. Null: none.
+  const plan::MigrationPlan* way_back = nullptr;
+  // T as the run began: under the lock, T must still be so, or the attempt
+  // throws (see table_guard.h) and changes nothing. Null: not checked.
+  const TableState* unchanged = nullptr;
+};
 
 struct SwapTimings {
   double lock_wait_ms = 0;            // waiting for LOCK TABLES (writers of T queue meanwhile)
@@ -17,16 +29,13 @@ struct SwapTimings {
 };
 
 // Returns once T has been swapped with the shadow. Throws a db::DbError whose
-// is_lock_conflict() is true when a lock was not granted within
-// `lock_wait_timeout` seconds: nothing changed and nothing is held, so the
-// caller may retry. Any other Error also leaves T untouched and unlocked.
-// `before_lock` runs once both sessions are connected, right before the lock
-// is asked for (to apply the log down to a few entries: they are applied
-// while T is locked). `way_back`, when not null, is the capture set created
-// on the shadow under the lock (see CutoverSettings).
+// is_lock_conflict() is true when a lock was not granted within the lock wait
+// timeout: nothing changed and nothing is held, so the caller may retry. Any
+// other Error also leaves T untouched and unlocked. `before_lock` runs once
+// both sessions are connected, right before the lock is asked for (to apply
+// the log down to a few entries: they are applied while T is locked).
 SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
-                         ChangeApplier& applier, unsigned lock_wait_timeout,
-                         const std::function<void()>& before_lock,
-                         const plan::MigrationPlan* way_back = nullptr);
+                         ChangeApplier& applier, const SwapSettings& settings,
+                         const std::function<void()>& before_lock);
 
 }  // namespace oa::phases

@@ -102,13 +102,7 @@ MigrationPlan plan_for(const schema::TableInfo& original, const std::string& alt
   plan.foreign_keys = original.foreign_keys;
   plan.child_foreign_keys = original.referenced_by;
   for (const auto& t : original.triggers) {
-    const auto& n = plan.names;
-    const bool ours = t.name == n.insert_trigger || t.name == n.update_trigger ||
-                      t.name == n.delete_trigger || t.name == n.other_insert_trigger ||
-                      t.name == n.other_update_trigger || t.name == n.other_delete_trigger;
-    if (!ours) {
-      plan.user_triggers.push_back(t);
-    }
+    if (!is_capture_trigger(plan.names, t.name)) plan.user_triggers.push_back(t);
   }
   return plan;
 }

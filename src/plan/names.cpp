@@ -79,6 +79,15 @@ MigrationNames derive_names(std::string_view table) {
       working_name(table, "rins"), working_name(table, "rupd"), working_name(table, "rdel")};
 }
 
+bool is_capture_trigger(const MigrationNames& n, const std::string& trigger) {
+  for (const auto* name :
+       {&n.insert_trigger, &n.update_trigger, &n.delete_trigger, &n.other_insert_trigger,
+        &n.other_update_trigger, &n.other_delete_trigger}) {
+    if (*name == trigger) return true;
+  }
+  return false;
+}
+
 MigrationNames with_other_capture_set(MigrationNames names) {
   std::swap(names.change_log, names.other_log);
   std::swap(names.insert_trigger, names.other_insert_trigger);

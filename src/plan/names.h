@@ -28,6 +28,9 @@ struct MigrationNames {
   std::string other_delete_trigger;  // T_oa_rdel
 };
 
+// True for a trigger of either capture set: the tool's, not the table's own.
+bool is_capture_trigger(const MigrationNames& names, const std::string& trigger);
+
 // `names` with the two capture sets exchanged.
 MigrationNames with_other_capture_set(MigrationNames names);
 

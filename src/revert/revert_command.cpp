@@ -102,7 +102,7 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
     undo.push("the way back's triggers",
               [&server, way_back] { phases::drop_way_back_triggers(server.cleanup(), way_back); });
     return phases::cut_over(server, plan, applier,
-                            {o.lock_wait_timeout, o.cutover_retries, &way_back});
+                            {{o.lock_wait_timeout, &way_back, nullptr}, o.cutover_retries});
   } catch (const Error&) {
     if (!phases::swap_done(server, plan)) undo.unwind();
     throw;

@@ -116,7 +116,7 @@ TableInfo TableInspector::inspect(const std::string& database, const std::string
   }
   read_columns(info);
   read_indexes(info);
-  read_triggers(info);
+  info.triggers = triggers_of(info.database, info.name);
   info.foreign_keys = foreign_keys_of(info.database, info.name);
   info.referenced_by = foreign_keys_referencing(info.database, info.name);
   return info;
@@ -165,18 +165,21 @@ void TableInspector::read_indexes(TableInfo& info) {
   }
 }
 
-void TableInspector::read_triggers(TableInfo& info) {
+std::vector<Trigger> TableInspector::triggers_of(const std::string& database,
+                                                 const std::string& table) {
   auto rows = connection_.query(
       "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, EVENT_MANIPULATION, ACTION_TIMING, "
       "ACTION_STATEMENT, DEFINER, SQL_MODE FROM information_schema.TRIGGERS "
       "WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ? "
       "ORDER BY EVENT_MANIPULATION, ACTION_TIMING, ACTION_ORDER",
-      {Param{info.database}, Param{info.name}});
+      {Param{database}, Param{table}});
+  std::vector<Trigger> triggers;
   for (const auto& r : rows) {
-    if (!is(r[0], info.name)) continue;
-    info.triggers.push_back(
+    if (!is(r[0], table)) continue;
+    triggers.push_back(
         Trigger{text(r[1]), text(r[2]), text(r[3]), text(r[4]), text(r[5]), text(r[6])});
   }
+  return triggers;
 }
 
 // One row per column of each constraint, in the constraint's column order.

@@ -32,6 +32,9 @@ class TableInspector {
   // True when a trigger of that name exists in `database`.
   bool trigger_exists(const std::string& database, const std::string& trigger);
 
+  // The triggers of `database`.`table`, in the order TableInfo::triggers has.
+  std::vector<Trigger> triggers_of(const std::string& database, const std::string& table);
+
   // The FOREIGN KEY constraints `database`.`table` declares.
   std::vector<sql::ForeignKey> foreign_keys_of(const std::string& database,
                                                const std::string& table);
@@ -45,7 +48,6 @@ class TableInspector {
  private:
   void read_columns(TableInfo& info);
   void read_indexes(TableInfo& info);
-  void read_triggers(TableInfo& info);
   std::vector<sql::ForeignKey> read_constraints(const std::string& where,
                                                 const std::string& database,
                                                 const std::string& table);

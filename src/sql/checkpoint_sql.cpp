@@ -14,6 +14,8 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
          " `chunk_settings` VARCHAR(255) NOT NULL,"
          " `deferred_indexes` LONGBLOB NULL,"
          " `foreign_keys` LONGBLOB NULL,"
+         " `own_triggers` LONGBLOB NULL,"
+         " `swap_begun` TINYINT UNSIGNED NOT NULL DEFAULT 0,"
          " `stage` VARCHAR(16) NOT NULL,"
          " `copy_end` LONGBLOB NULL,"
          " `copied_up_to` LONGBLOB NULL,"
@@ -32,7 +34,8 @@ std::string create_checkpoint(const std::string& db, const std::string& table) {
 std::string insert_checkpoint(const std::string& db, const std::string& table) {
   return "INSERT INTO " + qualified_name(db, table) +
          " (`id`, `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
-         " `chunk_settings`, `foreign_keys`, `stage`) VALUES (1, ?, ?, ?, ?, ?, ?, 'preparing')";
+         " `chunk_settings`, `foreign_keys`, `own_triggers`, `stage`)"
+         " VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'preparing')";
 }
 
 std::string set_checkpoint_stage(const std::string& db, const std::string& table) {
@@ -49,10 +52,14 @@ std::string record_chunk(const std::string& db, const std::string& table) {
          " `rows_copied` = `rows_copied` + ?, `chunks` = `chunks` + 1 WHERE `id` = 1";
 }
 
+std::string mark_swap_begun(const std::string& db, const std::string& table) {
+  return "UPDATE " + qualified_name(db, table) + " SET `swap_begun` = 1 WHERE `id` = 1";
+}
+
 std::string read_checkpoint(const std::string& db, const std::string& table) {
   return "SELECT `tool_version`, `alter_text`, `original_definition`, `plan_summary`,"
          " `deferred_indexes`, `stage`, `copy_end`, `copied_up_to`, `rows_copied`, `chunks`,"
-         " `started_at`, `chunk_settings`, `foreign_keys` FROM " +
+         " `started_at`, `chunk_settings`, `foreign_keys`, `own_triggers`, `swap_begun` FROM " +
          qualified_name(db, table) + " WHERE `id` = 1";
 }
 

@@ -25,9 +25,13 @@ std::string set_deferred_indexes(const std::string& db, const std::string& table
 // the chunk inserted.
 std::string record_chunk(const std::string& db, const std::string& table);
 
+// Before the swap's first lock: from here on the table's own triggers may be
+// dropped from T, so a stopped run must put back any that are missing.
+std::string mark_swap_begun(const std::string& db, const std::string& table);
+
 // Columns: tool_version, alter_text, original_definition, plan_summary,
 // deferred_indexes, stage, copy_end, copied_up_to, rows_copied, chunks,
-// started_at, chunk_settings.
+// started_at, chunk_settings, foreign_keys, own_triggers, swap_begun.
 std::string read_checkpoint(const std::string& db, const std::string& table);
 
 // The column pairs a revert through the first (or, `other_set`, the second)

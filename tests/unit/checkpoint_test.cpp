@@ -47,6 +47,24 @@ TEST_CASE("foreign keys survive the checkpoint's encoding") {
   CHECK_THROWS_AS(decode_foreign_keys(encode_strings({"not a key"})), oa::RefusedError);
 }
 
+TEST_CASE("the table's own triggers survive the checkpoint's encoding, in their order") {
+  const std::vector<oa::schema::Trigger> triggers = {
+      {"b`x", "INSERT", "BEFORE", "SET NEW.a = 'x\n'", "app@%", "STRICT_TRANS_TABLES"},
+      {"a", "DELETE", "AFTER", "BEGIN\n  DELETE FROM m WHERE id = OLD.id;\nEND", "u@h@x", ""}};
+  const auto back = decode_triggers(encode_triggers(triggers));
+  REQUIRE(back.size() == 2);
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    CHECK(back[i].name == triggers[i].name);
+    CHECK(back[i].event == triggers[i].event);
+    CHECK(back[i].timing == triggers[i].timing);
+    CHECK(back[i].body == triggers[i].body);
+    CHECK(back[i].definer == triggers[i].definer);
+    CHECK(back[i].sql_mode == triggers[i].sql_mode);
+  }
+  CHECK(decode_triggers(encode_triggers({})).empty());
+  CHECK_THROWS_AS(decode_triggers(encode_strings({encode_strings({"a", "b"})})), oa::RefusedError);
+}
+
 TEST_CASE("a table's definition is compared without its AUTO_INCREMENT counter") {
   CHECK(
       without_auto_increment("CREATE TABLE `t` (\n  `id` int\n) ENGINE=InnoDB AUTO_INCREMENT=1001 "
