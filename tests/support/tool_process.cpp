@@ -33,7 +33,7 @@ bool drain(int fd, std::string& sink, std::mutex& mutex) {
 }  // namespace
 
 ToolProcess::ToolProcess(const std::string& binary, const std::vector<std::string>& args,
-                         std::chrono::seconds timeout) {
+                         std::chrono::seconds timeout, std::vector<std::string> extra_environment) {
   int out_pipe[2];
   int err_pipe[2];
   // O_CLOEXEC: a tool started concurrently from another thread must not
@@ -55,10 +55,14 @@ ToolProcess::ToolProcess(const std::string& binary, const std::vector<std::strin
   std::vector<char*> argv;
   for (std::string& arg : argv_storage) argv.push_back(arg.data());
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** e = environ; *e != nullptr; ++e) envp.push_back(*e);
+  for (std::string& e : extra_environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   const auto started = std::chrono::steady_clock::now();
   const int spawn_error =
-      posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(), environ);
+      posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   close(err_pipe[1]);

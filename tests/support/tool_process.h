@@ -18,11 +18,13 @@ namespace oa::test {
 class ToolProcess {
  public:
   // Starts `binary` (no PATH search) with `args` (without argv[0]), stdin from
-  // /dev/null and the environment of this process (so MYSQL_PWD reaches it). A
-  // process still running after `timeout` is killed with SIGKILL. Throws
-  // std::runtime_error when the process cannot be started.
+  // /dev/null and the environment of this process (so MYSQL_PWD reaches it)
+  // plus `extra_environment` ("NAME=value" each). A process still running
+  // after `timeout` is killed with SIGKILL. Throws std::runtime_error when the
+  // process cannot be started.
   ToolProcess(const std::string& binary, const std::vector<std::string>& args,
-              std::chrono::seconds timeout = std::chrono::seconds(300));
+              std::chrono::seconds timeout = std::chrono::seconds(300),
+              std::vector<std::string> extra_environment = {});
 
   // Kills the process with SIGKILL if it still runs, and reaps it.
   ~ToolProcess();
