@@ -311,7 +311,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   phases::CutoverResult swap;
   enter_phase(Phase::kCutover);
   db::with_retries(server.main(), server.retry_policy(), "recording the swap's start",
-                   [&] { checkpoint.mark_swap_begun(server.main()); });
+                   [&] { checkpoint.mark_swap_begun(server.main(), plan.user_triggers); });
   try {
     const phases::SwapSettings swap_settings{o.lock_wait_timeout, way_back ? &*way_back : nullptr,
                                              &from.original};

@@ -24,6 +24,8 @@ const char* stage_name(Stage stage) {
       return "copying";
     case Stage::kCopied:
       return "copied";
+    case Stage::kRevertible:
+      return "revertible";
   }
   return "preparing";
 }
@@ -32,6 +34,7 @@ Stage parse_stage(const std::string& name) {
   if (name == "preparing") return Stage::kPreparing;
   if (name == "copying") return Stage::kCopying;
   if (name == "copied") return Stage::kCopied;
+  if (name == "revertible") return Stage::kRevertible;
   throw RefusedError("the checkpoint names an unknown stage '" + name +
                      "'; it was not written by this version of online-alter");
 }
@@ -184,7 +187,10 @@ void Checkpoint::set_stage(db::Connection& c, Stage stage) {
   c.update(sql::set_checkpoint_stage(db_, table_), {db::Param{std::string(stage_name(stage))}});
 }
 
-void Checkpoint::mark_swap_begun(db::Connection& c) { c.update(sql::mark_swap_begun(db_, table_)); }
+void Checkpoint::mark_swap_begun(db::Connection& c,
+                                 const std::vector<schema::Trigger>& own_triggers) {
+  c.update(sql::mark_swap_begun(db_, table_), {blob(encode_triggers(own_triggers))});
+}
 
 void Checkpoint::record_chunk(db::Connection& c, const Key& end, const Key& upper,
                               std::uint64_t rows) {

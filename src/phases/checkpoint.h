@@ -22,8 +22,9 @@ namespace oa::phases {
 
 // Where the run stood. kPreparing: the shadow exists, the triggers may not
 // all exist yet and nothing is copied. kCopying: every trigger exists; the
-// copy has reached copied_up_to. kCopied: the copy is complete.
-enum class Stage { kPreparing, kCopying, kCopied };
+// copy has reached copied_up_to. kCopied: the copy is complete. kRevertible:
+// swapped, with a revert window open (revert/revert_window.h).
+enum class Stage { kPreparing, kCopying, kCopied, kRevertible };
 
 struct SavedCheckpoint {
   std::string tool_version;
@@ -41,8 +42,9 @@ struct SavedCheckpoint {
   // T's own foreign keys: the swap moves them, so a stopped swap may have to
   // give them back.
   std::vector<sql::ForeignKey> foreign_keys;
-  // T's own triggers as the run began, in the order they fire: the swap
-  // drops them from T, and a run stopped in between must create them again.
+  // T's own triggers as the run began, in the order they fire; once a swap
+  // (a migration's or a revert's) has begun, as it began. The swap drops them
+  // from T, and a run stopped in between must create them again.
   std::vector<schema::Trigger> own_triggers;
   bool swap_begun = false;  // the triggers may have been dropped from T
 };
@@ -84,8 +86,8 @@ class Checkpoint {
 
   void save_deferred_indexes(db::Connection& c, const std::vector<sql::IndexDefinition>& indexes);
   void set_stage(db::Connection& c, Stage stage);
-  // Before the swap's first lock (see sql::mark_swap_begun).
-  void mark_swap_begun(db::Connection& c);
+  // Before the swap's first lock, with T's own triggers (see sql::mark_swap_begun).
+  void mark_swap_begun(db::Connection& c, const std::vector<schema::Trigger>& own_triggers);
   // In the transaction that copied the chunk (lower, upper].
   void record_chunk(db::Connection& c, const Key& end, const Key& upper, std::uint64_t rows);
 

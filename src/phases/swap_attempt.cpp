@@ -107,7 +107,7 @@ void put_back(db::Connection& c, const plan::MigrationPlan& plan,
     if (!plan.user_triggers.empty()) move_own_triggers(c, plan, plan.table);
   } catch (const std::exception& e) {
     log::error(std::string("could not put the table's own triggers back on it: ") + e.what() +
-               "; create them again by hand (SHOW TRIGGERS lists them on the shadow table)");
+               "; the next --resume, cleanup or revert creates them again from the checkpoint");
   }
   if (plan.foreign_keys.empty() && plan.child_foreign_keys.empty()) return;
   try {

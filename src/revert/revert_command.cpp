@@ -6,9 +6,11 @@
 #include "log.h"
 #include "phases/change_applier.h"
 #include "phases/change_capture.h"
+#include "phases/checkpoint.h"
 #include "phases/cleanup_stack.h"
 #include "phases/cutover.h"
 #include "phases/server_access.h"
+#include "phases/stopped_swap.h"
 #include "phases/table_removal.h"
 #include "phases/verification.h"
 #include "plan/revert_plan.h"
@@ -31,6 +33,15 @@ RevertWindow read_state(phases::ServerAccess& server, const std::string& db,
   db::Connection& c = server.main();
   schema::TableInspector inspector(c);
   auto window = read_window(c, db, table);
+  if (window) {
+    // The table's own triggers, should the revert have stopped while they
+    // were on their way to the kept table (renamed to the shadow's name).
+    plan::MigrationPlan names_only;
+    names_only.database = db;
+    names_only.table = table;
+    names_only.names = names;
+    phases::undo_stopped_swap(c, names_only);
+  }
   if (window && !inspector.table_type(db, names.old) && inspector.table_type(db, names.shadow)) {
     log::warning("a revert was stopped before its swap; renaming " +
                  sql::qualified_name(db, names.shadow) + " back to " +
@@ -101,6 +112,8 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
     save_pairs(c, db, plan.table, is_other_set(plan.table, way_back), plan::carried_columns(plan));
     undo.push("the way back's triggers",
               [&server, way_back] { phases::drop_way_back_triggers(server.cleanup(), way_back); });
+    db::with_retries(c, server.retry_policy(), "recording the swap's start",
+                     [&] { phases::Checkpoint(plan).mark_swap_begun(c, plan.user_triggers); });
     return phases::cut_over(server, plan, applier,
                             {{o.lock_wait_timeout, &way_back, nullptr}, o.cutover_retries});
   } catch (const Error&) {

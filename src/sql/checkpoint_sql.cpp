@@ -53,7 +53,8 @@ std::string record_chunk(const std::string& db, const std::string& table) {
 }
 
 std::string mark_swap_begun(const std::string& db, const std::string& table) {
-  return "UPDATE " + qualified_name(db, table) + " SET `swap_begun` = 1 WHERE `id` = 1";
+  return "UPDATE " + qualified_name(db, table) +
+         " SET `own_triggers` = ?, `swap_begun` = 1 WHERE `id` = 1";
 }
 
 std::string read_checkpoint(const std::string& db, const std::string& table) {
@@ -76,7 +77,7 @@ std::string save_revert_columns(const std::string& db, const std::string& table,
 
 std::string open_revert_window(const std::string& db, const std::string& table) {
   return "UPDATE " + qualified_name(db, table) +
-         " SET `stage` = 'revertible',"
+         " SET `stage` = 'revertible', `swap_begun` = 0,"
          " `revert_until` = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE `id` = 1";
 }
 

@@ -25,8 +25,9 @@ std::string set_deferred_indexes(const std::string& db, const std::string& table
 // the chunk inserted.
 std::string record_chunk(const std::string& db, const std::string& table);
 
-// Before the swap's first lock: from here on the table's own triggers may be
-// dropped from T, so a stopped run must put back any that are missing.
+// Before the swap's first lock (a migration's or a revert's): from here on
+// the table's own triggers may be dropped from T, so a stopped run must put
+// back any that are missing. Placeholder: T's own triggers now, encoded.
 std::string mark_swap_begun(const std::string& db, const std::string& table);
 
 // Columns: tool_version, alter_text, original_definition, plan_summary,

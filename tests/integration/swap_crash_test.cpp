@@ -75,6 +75,14 @@ std::uint64_t mirror_misses(sql::Connection& c, const std::string& db, const std
   return (in_mirror > matched ? in_mirror - matched : 0) + (rows - matched);
 }
 
+// `revert`, `finalize` or `cleanup` on `table`.
+std::vector<std::string> table_command(const char* command, const std::string& db) {
+  std::vector<std::string> args = {command};
+  for (const auto& a : test_server().tool_connection_args()) args.push_back(a);
+  args.insert(args.end(), {"--database", db, "--table", kTable});
+  return args;
+}
+
 enum class Then { kResume, kCleanup };
 
 struct CrashCase {
@@ -122,10 +130,7 @@ void expect_crash_recovers(const CrashCase& c) {
     args.push_back("--resume");
     finish = online_alter().run(args);
   } else {
-    std::vector<std::string> cleanup = {"cleanup"};
-    for (const auto& a : test_server().tool_connection_args()) cleanup.push_back(a);
-    cleanup.insert(cleanup.end(), {"--database", db, "--table", kTable});
-    finish = online_alter().run(cleanup);
+    finish = online_alter().run(table_command("cleanup", db));
   }
   CHECK_MESSAGE(finish.exit_code == 0, finish.describe());
   // The tool's own capture triggers are never taken for the table's.
@@ -165,6 +170,44 @@ TEST_CASE("a crash after the table's own triggers moved to the shadow, before th
   SUBCASE("--revertible, then --resume") {
     expect_crash_recovers({"own-triggers-moved", Then::kResume, true, {"--revertible"}});
   }
+}
+
+// A revert moves the own triggers of the table it swaps back the same way.
+TEST_CASE("a crash in a revert between dropping the table's own triggers and creating them") {
+  ScratchDatabase database(test_server(), "oa_it_revert_crash");
+  ScratchDatabase mirror_database(test_server(), "oa_it_revert_crash_mirror");
+  const std::string db = database.name();
+  SharedTable table(db, kTable, kRows, 0);
+  auto connection = connect();
+  create_mirror(*connection, db, qualified_name(mirror_database.name(), "mirror"));
+  const std::vector<Row> before = own_triggers_on(*connection, db, kTable);
+  Writer writer(test_server(), table.spec(), db, kTable, table.writer_rows(),
+                table.writer_options(4));
+  REQUIRE(writer.wait_for_commits(50, seconds(30)));
+  const ToolResult migrated =
+      online_alter().run(tool_args(db, kTable, "ADD COLUMN added INT NOT NULL DEFAULT 42",
+                                   {"--execute", "--chunk-size", "500", "--revertible"}));
+  REQUIRE_MESSAGE(migrated.exit_code == 0, migrated.describe());
+  {
+    ToolProcess revert(online_alter().binary(), table_command("revert", db), seconds(300),
+                       {"ONLINE_ALTER_CRASH_AT=own-triggers-dropped"});
+    const ToolResult crashed = revert.wait();
+    REQUIRE_MESSAGE(crashed.exit_code == 128 + SIGKILL, crashed.describe());
+  }
+  CHECK(own_triggers_on(*connection, db, kTable).empty());
+  std::this_thread::sleep_for(kWhileDead);
+  const ToolResult again = online_alter().run(table_command("revert", db));
+  CHECK_MESSAGE(again.exit_code == 0, again.describe());
+  CHECK_MESSAGE(contains_ignoring_case(again.err, "created the triggers"), again.describe());
+  std::this_thread::sleep_for(kWritingAfter);
+  writer.stop();
+  CHECK(own_triggers_on(*connection, db, kTable) == before);
+  CHECK_FALSE(column_type(*connection, db, kTable, "added").has_value());
+  expect_matches_record(table.spec(), db, kTable, writer.record());
+  CHECK_MESSAGE(writer.stats().errors_except({1213, 1205}) == 0, writer.stats().summary());
+  const ToolResult finalized = online_alter().run(table_command("finalize", db));
+  CHECK_MESSAGE(finalized.exit_code == 0, finalized.describe());
+  CHECK(own_triggers_on(*connection, db, kTable) == before);
 }
 
 }  // namespace oa::test
