@@ -147,7 +147,19 @@ std::string without_auto_increment(std::string definition) {
 }
 
 std::string table_definition(db::Connection& c, const std::string& db, const std::string& table) {
-  const auto rows = c.query(sql::show_create_table(db, table));
+  // SHOW CREATE TABLE writes as the session's sql_mode says (ANSI_QUOTES
+  // quotes names with "), and the sessions of a run have different modes: it
+  // is read in one mode, always, so that definitions compare.
+  const db::Value mode = c.query_value("SELECT @@SESSION.sql_mode");
+  c.execute("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'");
+  std::vector<db::Row> rows;
+  try {
+    rows = c.query(sql::show_create_table(db, table));
+  } catch (...) {
+    c.update("SET SESSION sql_mode = ?", {db::Param{mode}});
+    throw;
+  }
+  c.update("SET SESSION sql_mode = ?", {db::Param{mode}});
   if (rows.empty() || rows.front().size() < 2 || !rows.front()[1]) return "";
   return without_auto_increment(*rows.front()[1]);
 }

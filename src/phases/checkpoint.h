@@ -67,7 +67,8 @@ std::vector<schema::Trigger> decode_triggers(std::string_view bytes);
 std::string plan_summary(const plan::MigrationPlan& plan);
 
 // SHOW CREATE TABLE without its AUTO_INCREMENT counter, which moves with
-// every insert: the original must be the table the run began on.
+// every insert: the original must be the table the run began on. Read under
+// one sql_mode whatever the session's (which is put back).
 std::string table_definition(db::Connection& c, const std::string& db, const std::string& table);
 // The same for a SHOW CREATE TABLE text.
 std::string without_auto_increment(std::string definition);
