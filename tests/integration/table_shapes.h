@@ -45,4 +45,7 @@ TableSpec unique_email_shape();
 // c_reversed = REVERSE(c) (STORED).
 TableSpec generated_columns_shape();
 
+// A column of every type the server has (every_type_shape.cpp).
+TableSpec every_type_shape();
+
 }  // namespace oa::test

@@ -14,7 +14,12 @@ TableReader::TableReader(const TableSpec& spec, const std::string& database,
   const std::vector<std::string> names = spec.column_names();
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i > 0) select_ += ", ";
-    select_ += quote_identifier(names[i]);
+    const std::string column = quote_identifier(names[i]);
+    const std::string read_as =
+        i < spec.key.size() ? "" : spec.columns[i - spec.key.size()].read_as;
+    const auto at = read_as.find('%');
+    select_ +=
+        at == std::string::npos ? column : read_as.substr(0, at) + column + read_as.substr(at + 1);
   }
   select_ += " FROM " + qualified_name(database, table);
 }

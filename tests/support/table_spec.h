@@ -24,6 +24,10 @@ struct ColumnSpec {
   std::string placeholder = "?";
   // Bound with setBlob so every byte (0x00 included) arrives unchanged.
   bool binary = false;
+  // How the value is read back, "%" standing for the quoted column, e.g.
+  // "ST_AsText(%)" for a geometry, whose value Connector/C++ cannot fetch;
+  // empty: the column itself.
+  std::string read_as = "";
 };
 
 // A column of the key the Writer addresses rows by (the primary key, or a NOT
