@@ -292,10 +292,9 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
   std::optional<phases::AppliedKeys> recheck;
   enter_phase(Phase::kVerify);
   if (o.verify) {
-    recheck.emplace(plan);
+    recheck.emplace(plan, server.retry_policy());
     recheck->follow(applier);
     verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings);
-    recheck->compare(server.copy(), applier, false);
   } else {
     db::with_retries(server.main(), server.retry_policy(), "building the deferred indexes", [&] {
       phases::build_deferred_indexes(server.main(), plan, deferred_indexes);
@@ -313,7 +312,6 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     enter_phase(Phase::kVerify);
     auto reader = server.open_copy_session();
     verified = phases::verify_shadow(server, *reader, plan, verify_settings);
-    recheck->compare(server.copy(), applier, false);
   }
   server.check_run_lock();
   std::optional<plan::MigrationPlan> way_back;

@@ -1,5 +1,6 @@
 #include "phases/applied_keys.h"
 
+#include "db/retry.h"
 #include "error.h"
 #include "log.h"
 #include "phases/verification.h"
@@ -16,8 +17,8 @@ const char kWhat[] = "rows the tool wrote after comparing them";
 
 }  // namespace
 
-AppliedKeys::AppliedKeys(const plan::MigrationPlan& plan)
-    : plan_(plan), comparer_(original_and_shadow(plan)) {}
+AppliedKeys::AppliedKeys(const plan::MigrationPlan& plan, db::RetryPolicy retry)
+    : plan_(plan), comparer_(original_and_shadow(plan)), retry_(retry) {}
 
 void AppliedKeys::follow(ChangeApplier& applier) {
   applier.record_applied([this](const std::vector<db::Row>& keys) { add(keys); });
@@ -56,7 +57,13 @@ void AppliedKeys::compare(db::Connection& c, ChangeApplier& applier, bool locked
       const std::vector<Key> batch(
           keys.begin() + static_cast<std::ptrdiff_t>(from),
           keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), from + kKeysPerRead)));
-      const KeyComparison k = comparer_.compare_keys(c, batch, !locked);
+      KeyComparison k;
+      if (locked) {
+        k = comparer_.compare_keys(c, batch, false);
+      } else {
+        db::with_retries(c, retry_, "comparing rows again",
+                         [&] { k = comparer_.compare_keys(c, batch, true); });
+      }
       {
         std::lock_guard<std::mutex> lock(mutex_);
         stats_.compared += batch.size();
@@ -96,10 +103,13 @@ void AppliedKeys::copy_again(db::Connection& c, ChangeApplier& applier,
     }
     stats_.repaired += keys.size();
   }
-  c.update(sql::log_keys(applier.spec(), keys.size()), params);
+  const std::string log_again = sql::log_keys(applier.spec(), keys.size());
   if (locked) {
+    c.update(log_again, params);
     applier.apply_under_table_locks(c);
   } else {
+    // Logged twice after a lost connection is harmless: a key is applied once.
+    db::with_retries(c, retry_, "logging rows to copy again", [&] { c.update(log_again, params); });
     applier.apply(c);
   }
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "db/connection.h"
+#include "db/retry.h"
 #include "phases/change_applier.h"
 #include "phases/chunk_comparer.h"
 #include "plan/migration_plan.h"
@@ -30,8 +31,9 @@ struct AppliedKeyStats {
 
 class AppliedKeys {
  public:
-  // Requires plan.has_shadow_details().
-  explicit AppliedKeys(const plan::MigrationPlan& plan);
+  // Requires plan.has_shadow_details(). Reads outside the swap's lock ride
+  // out lost connections as `retry` says.
+  AppliedKeys(const plan::MigrationPlan& plan, db::RetryPolicy retry);
 
   // From now on, records every key `applier` writes to the shadow. Call
   // before the verification pass begins.
@@ -61,6 +63,7 @@ class AppliedKeys {
 
   const plan::MigrationPlan& plan_;
   ChunkComparer comparer_;
+  db::RetryPolicy retry_;
   mutable std::mutex mutex_;
   std::set<Key> pending_;
   std::set<Key> copied_again_;
