@@ -9,7 +9,6 @@
 #include "hooks/run_hooks.h"
 #include "interrupt.h"
 #include "log.h"
-#include "phases/applied_keys.h"
 #include "phases/change_applier.h"
 #include "phases/change_capture.h"
 #include "phases/checkpoint.h"
@@ -67,10 +66,7 @@ std::string verification_text(const std::optional<phases::VerifyStats>& v) {
   if (!v) return "not verified (--no-verify; row counts checked)";
   return "verified " + std::to_string(v->rows) + " rows in " + std::to_string(v->chunks) +
          " ranges, " + std::to_string(v->mismatches) + " mismatches, " +
-         std::to_string(v->repaired) + " repaired; " + std::to_string(v->rechecked) +
-         " rows the tool wrote since compared again (" + std::to_string(v->rechecked_under_lock) +
-         " under the swap's lock, " + std::to_string(v->rechecked_repaired) + " copied again), " +
-         std::to_string(v->uncompared) + " left uncompared";
+         std::to_string(v->repaired) + " repaired";
 }
 
 using Replicas = std::vector<replication::Replica>;
@@ -199,10 +195,6 @@ log::Fields result_fields(const phases::CopyStats& copy, std::uint64_t changes,
     fields.push_back({"verified_rows", verified->rows});
     fields.push_back({"mismatches", verified->mismatches});
     fields.push_back({"repaired", verified->repaired});
-    fields.push_back({"rechecked_rows", verified->rechecked});
-    fields.push_back({"rechecked_under_lock", verified->rechecked_under_lock});
-    fields.push_back({"rechecked_repaired", verified->rechecked_repaired});
-    fields.push_back({"uncompared_rows", verified->uncompared});
   }
   fields.push_back({"locked_ms", swap.locked_ms});
   fields.push_back({"cutover_attempts", std::uint64_t{swap.attempts}});
@@ -288,12 +280,8 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
                    [&] { phases::check_table_unchanged(server.main(), plan, from.original); });
   const phases::VerifySettings verify_settings{o.chunk_size > 0 ? o.chunk_size : o.chunk_size_max};
   std::optional<phases::VerifyStats> verified;
-  // Every row the applier writes from here on is compared again after it.
-  std::optional<phases::AppliedKeys> recheck;
   enter_phase(Phase::kVerify);
   if (o.verify) {
-    recheck.emplace(plan, server.retry_policy());
-    recheck->follow(applier);
     verified = verify_while_indexing(server, plan, deferred_indexes, verify_settings);
   } else {
     db::with_retries(server.main(), server.retry_policy(), "building the deferred indexes", [&] {
@@ -302,8 +290,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     phases::check_row_counts(server, plan, applier);
   }
   const phases::Postponement held =
-      phases::hold_cutover(server, applier, recheck ? &*recheck : nullptr, o.postpone_cutover_file,
-                           &controls, replica_signals);
+      phases::hold_cutover(server, applier, o.postpone_cutover_file, &controls, replica_signals);
   const bool postponed = held.postponed;
   const std::uint64_t applied_while_postponed = held.applied;
   // A postponement can last long: the tables are compared again right before
@@ -327,7 +314,7 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
                    [&] { checkpoint.mark_swap_begun(server.main(), plan.user_triggers); });
   try {
     const phases::SwapSettings swap_settings{o.lock_wait_timeout, way_back ? &*way_back : nullptr,
-                                             &from.original, recheck ? &*recheck : nullptr};
+                                             &from.original};
     swap = phases::cut_over(server, plan, applier, {swap_settings, o.cutover_retries});
   } catch (const Error&) {
     // A lost connection can hide a RENAME that did happen: then the shadow is T
@@ -339,13 +326,6 @@ void copy_and_swap(const cli::Options& o, const control::RunControls& controls,
     }
     if (!done) throw;
     log::warning("the swap happened although the server reported an error");
-  }
-  if (verified && recheck) {
-    const phases::AppliedKeyStats r = recheck->stats();
-    verified->rechecked = r.compared;
-    verified->rechecked_under_lock = r.under_lock;
-    verified->rechecked_repaired = r.repaired;
-    verified->uncompared = recheck->pending();
   }
   const interrupt::Deferred finishing;  // the rest is quick, and undoes nothing
   cleanup.release();                    // the shadow is the table now; nothing left to undo

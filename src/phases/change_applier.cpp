@@ -58,10 +58,6 @@ std::uint64_t ChangeApplier::apply_under_table_locks(db::Connection& c) {
   return apply_loop(c, std::nullopt, false);
 }
 
-void ChangeApplier::record_applied(std::function<void(const std::vector<db::Row>&)> applied) {
-  applied_ = std::move(applied);
-}
-
 std::uint64_t ChangeApplier::logged(db::Connection& c) const {
   return c.query_number(sql::count_logged(spec_));
 }
@@ -141,14 +137,7 @@ ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::u
   try {
     // Locking the range first fails at once (the session never waits for a
     // lock) on an entry whose transaction is still open, before any work.
-    std::vector<db::Row> keys;
-    std::uint64_t locked = 0;
-    if (applied_) {
-      keys = c.query(sql::keys_of_changes(spec_, transaction), range);
-      locked = keys.size();
-    } else if (transaction) {
-      locked = c.query_number(sql::lock_changes(spec_), range);
-    }
+    const std::uint64_t locked = transaction ? c.query_number(sql::lock_changes(spec_), range) : 0;
     std::vector<db::Param> removed = selected;
     if (sql::any_collation_change(spec_.key_collations)) append(removed, selected);
     c.update(sql::delete_changed_rows(spec_, skip), removed);
@@ -161,7 +150,6 @@ ChangeApplier::RangeOutcome ChangeApplier::apply_range(db::Connection& c, std::u
       return RangeOutcome::kOpenTransaction;
     }
     if (transaction) c.execute("COMMIT");
-    if (applied_) applied_(keys);
     return RangeOutcome::kApplied;
   } catch (const db::DbError& e) {
     if (transaction) {

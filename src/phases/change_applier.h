@@ -2,8 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
-#include <vector>
 
 #include "db/connection.h"
 #include "db/db_error.h"
@@ -56,11 +54,6 @@ class ChangeApplier {
   // the table locks; with every writer locked out none is needed).
   std::uint64_t apply_under_table_locks(db::Connection& c);
 
-  // From now on, every batch applied hands `applied` its entries' keys (one
-  // row per entry, T's key columns), once they are in the shadow: for
-  // comparing those rows again (applied_keys.h).
-  void record_applied(std::function<void(const std::vector<db::Row>&)> applied);
-
   // Number of entries in the log now.
   std::uint64_t logged(db::Connection& c) const;
 
@@ -93,7 +86,6 @@ class ChangeApplier {
                                                         bool transaction);
   sql::ChangeLogSpec spec_;
   db::RetryPolicy retry_;
-  std::function<void(const std::vector<db::Row>&)> applied_;
 };
 
 }  // namespace oa::phases

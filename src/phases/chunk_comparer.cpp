@@ -57,38 +57,6 @@ void name_key(std::vector<std::string>& list, const std::string& name) {
   if (list.size() < kNamedKeysPerKind) list.push_back(name);
 }
 
-Key key_of(const db::Row& row, std::size_t key_columns) {
-  Key key;
-  for (std::size_t i = 0; i < key_columns; ++i) key.push_back(row[i].value_or(""));
-  return key;
-}
-
-// Fills in the keys that differ between the two sides' rows (matched by the
-// bytes of their keys), and adds each to `differing` when given.
-void name_differences(RangeComparison& result, const std::vector<db::Row>& source_rows,
-                      const std::vector<db::Row>& target_rows, std::size_t k,
-                      std::vector<Key>* differing) {
-  auto by_key = rows_by_key(source_rows, k);
-  for (const auto& [key, entry] : rows_by_key(target_rows, k)) {
-    const auto found = by_key.find(key);
-    if (found == by_key.end()) {
-      name_key(result.only_in_target, describe_key(*entry.second, k));
-    } else {
-      const bool same = found->second.first == entry.first;
-      if (!same) name_key(result.different, describe_key(*entry.second, k));
-      by_key.erase(found);
-      if (same) continue;
-    }
-    ++result.differing_keys;
-    if (differing != nullptr) differing->push_back(key_of(*entry.second, k));
-  }
-  for (const auto& [key, entry] : by_key) {
-    name_key(result.only_in_source, describe_key(*entry.second, k));
-    ++result.differing_keys;
-    if (differing != nullptr) differing->push_back(key_of(*entry.second, k));
-  }
-}
-
 std::string key_text(const std::optional<Key>& key) {
   if (!key) return "";
   std::string out = "(";
@@ -209,44 +177,24 @@ RangeComparison ChunkComparer::read(db::Connection& c, const std::optional<Key>&
   result.skipped = source.skipped();
   if (!name_keys || result.equal()) return result;
 
-  name_differences(result, source_rows, target_rows, k, nullptr);
-  return result;
-}
-
-KeyComparison ChunkComparer::compare_keys(db::Connection& c, const std::vector<Key>& keys,
-                                          bool snapshot) const {
-  const ComparedTables& t = tables_;
-  const std::size_t k = t.source.key.size();
-  std::vector<db::Param> params;
-  for (const Key& key : keys) {
-    for (std::size_t i = 0; i < key.size(); ++i) {
-      params.push_back(db::Param{key[i], i < t.binary.size() && t.binary[i]});
+  auto by_key = rows_by_key(source_rows, k);
+  for (const auto& [key, entry] : rows_by_key(target_rows, k)) {
+    const auto found = by_key.find(key);
+    if (found == by_key.end()) {
+      name_key(result.only_in_target, describe_key(*entry.second, k));
+    } else {
+      const bool same = found->second.first == entry.first;
+      if (!same) name_key(result.different, describe_key(*entry.second, k));
+      by_key.erase(found);
+      if (same) continue;
     }
+    ++result.differing_keys;
   }
-  const sql::LoggedKeys logged{t.change_log, t.source.key};
-  const std::string source_query = sql::rows_with_keys(t.db, t.source, keys.size(), logged);
-  const std::string target_query = sql::rows_with_keys(t.db, t.target, keys.size(), logged);
-  std::vector<db::Row> source_rows, target_rows;
-  auto read = [&] {
-    source_rows = c.query(source_query, params);
-    target_rows = c.query(target_query, params);
-  };
-  if (snapshot) {
-    c.in_snapshot(read);
-  } else {
-    read();
+  for (const auto& [key, entry] : by_key) {
+    name_key(result.only_in_source, describe_key(*entry.second, k));
+    ++result.differing_keys;
   }
-  SideChecksum source(k), target(k);
-  for (const db::Row& row : source_rows) source.add(row);
-  for (const db::Row& row : target_rows) target.add(row);
-  KeyComparison out;
-  out.result.source = source.checksum();
-  out.result.target = target.checksum();
-  out.result.skipped = source.skipped();
-  if (!out.result.equal()) {
-    name_differences(out.result, source_rows, target_rows, k, &out.differing);
-  }
-  return out;
+  return result;
 }
 
 }  // namespace oa::phases

@@ -43,14 +43,6 @@ struct ComparedTables {
   std::string change_log;
 };
 
-// A comparison by key: the same figures as a range's, and every key whose
-// rows differ, as read (the original's values, or the new table's for a row
-// only it has).
-struct KeyComparison {
-  RangeComparison result;
-  std::vector<Key> differing;
-};
-
 class ChunkComparer {
  public:
   explicit ChunkComparer(ComparedTables tables) : tables_(std::move(tables)) {}
@@ -61,14 +53,6 @@ class ChunkComparer {
   // again in a new snapshot and names the keys that differ.
   RangeComparison compare(db::Connection& c, const std::optional<Key>& lower,
                           const std::optional<Key>& upper) const;
-
-  // Reads the rows of both tables whose key is one of `keys` (the original's
-  // values, compared as the original compares keys) and compares them as
-  // compare() does, logged keys left out, naming the keys that differ. With
-  // `snapshot`, in one REPEATABLE READ snapshot; without, as the session
-  // reads: for a session holding LOCK TABLES on both, which a transaction
-  // would end. Requires a change log in tables().
-  KeyComparison compare_keys(db::Connection& c, const std::vector<Key>& keys, bool snapshot) const;
 
   const ComparedTables& tables() const { return tables_; }
 

@@ -24,16 +24,14 @@ constexpr auto kReminder = std::chrono::seconds(60);
 bool file_exists(const std::string& file) { return !file.empty() && std::filesystem::exists(file); }
 
 // While the cut-over is held back the log keeps growing: applying it every
-// kApplyPoll while `holding()` keeps the final lock short (and comparing
-// the rows it wrote keeps `recheck`, when given, small). Checks for a
+// kApplyPoll while `holding()` keeps the final lock short. Checks for a
 // signal (naming `where`) between rounds; returns the entries applied.
-std::uint64_t keep_in_sync(ServerAccess& server, ChangeApplier& applier, AppliedKeys* recheck,
+std::uint64_t keep_in_sync(ServerAccess& server, ChangeApplier& applier,
                            const std::function<bool()>& holding, const char* where) {
   std::uint64_t applied = 0;
   while (holding()) {
     interrupt::check(where);
     applied += applier.apply(server.copy());
-    if (recheck != nullptr) recheck->compare(server.copy(), applier, false);
     std::this_thread::sleep_for(kApplyPoll);
   }
   return applied;
@@ -41,13 +39,13 @@ std::uint64_t keep_in_sync(ServerAccess& server, ChangeApplier& applier, Applied
 
 // Waits while `file` exists and `released()` is false, reminding every minute.
 std::uint64_t wait_for_postpone_file(ServerAccess& server, ChangeApplier& applier,
-                                     AppliedKeys* recheck, const std::string& file,
+                                     const std::string& file,
                                      const std::function<bool()>& released) {
   log::info("copy complete; cut-over postponed while " + file +
             " exists (the new table is kept in sync). Remove the file to swap");
   auto reminded = Clock::now();
   const std::uint64_t applied = keep_in_sync(
-      server, applier, recheck,
+      server, applier,
       [&] {
         if (Clock::now() - reminded > kReminder) {
           log::info("cut-over still postponed by " + file);
@@ -70,11 +68,11 @@ std::string holding_reason(const std::vector<PauseSignal*>& signals) {
 }
 
 // Waits while a signal holds the swap, logging each new reason.
-std::uint64_t wait_for_signals(ServerAccess& server, ChangeApplier& applier, AppliedKeys* recheck,
+std::uint64_t wait_for_signals(ServerAccess& server, ChangeApplier& applier,
                                const std::vector<PauseSignal*>& signals) {
   std::string logged;
   const std::uint64_t applied = keep_in_sync(
-      server, applier, recheck,
+      server, applier,
       [&] {
         const std::string reason = holding_reason(signals);
         if (!reason.empty() && reason != logged) {
@@ -91,7 +89,7 @@ std::uint64_t wait_for_signals(ServerAccess& server, ChangeApplier& applier, App
 
 }  // namespace
 
-Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier, AppliedKeys* recheck,
+Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
                           const std::string& postpone_file, const control::RunControls* controls,
                           const std::vector<PauseSignal*>& signals) {
   const std::function<bool()> released = [&] {
@@ -107,12 +105,12 @@ Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier, AppliedK
   for (;;) {
     if (file_exists(postpone_file) && !released()) {
       postpone();
-      held.applied += wait_for_postpone_file(server, applier, recheck, postpone_file, released);
+      held.applied += wait_for_postpone_file(server, applier, postpone_file, released);
       first_try = true;
     }
     if (!holding_reason(signals).empty()) {
       postpone();
-      held.applied += wait_for_signals(server, applier, recheck, signals);
+      held.applied += wait_for_signals(server, applier, signals);
       continue;  // the file may have come back meanwhile
     }
     if (hooks::before_cutover(first_try) && holding_reason(signals).empty()) return held;
@@ -124,7 +122,7 @@ Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier, AppliedK
     first_try = false;
     const auto until = Clock::now() + kHookRetry;
     held.applied += keep_in_sync(
-        server, applier, recheck, [&] { return Clock::now() < until; },
+        server, applier, [&] { return Clock::now() < until; },
         "while the before-cutover hook held the cut-over back");
   }
 }

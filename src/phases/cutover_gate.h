@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "control/run_controls.h"
-#include "phases/applied_keys.h"
 #include "phases/change_applier.h"
 #include "phases/pause_signal.h"
 #include "phases/server_access.h"
@@ -27,9 +26,8 @@ struct Postponement {
 // kHookRetry, waiting for the file and the signals again should they hold.
 // The control socket's cutover command releases the file, never a signal.
 // Returns when the swap may go ahead; throws Error(kInterrupted) on a
-// signal, or what applying the changes throws. `recheck` (may be nullptr):
-// the rows the applier writes meanwhile are compared again as it goes.
-Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier, AppliedKeys* recheck,
+// signal, or what applying the changes throws.
+Postponement hold_cutover(ServerAccess& server, ChangeApplier& applier,
                           const std::string& postpone_file, const control::RunControls* controls,
                           const std::vector<PauseSignal*>& signals);
 

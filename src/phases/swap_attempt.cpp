@@ -156,11 +156,6 @@ SwapTimings attempt_swap(ServerAccess& server, const plan::MigrationPlan& plan,
   timings.changes_applied = applier.apply_under_table_locks(*locker);
   crash_point("swap-locked");
   try {
-    if (settings.recheck != nullptr) {
-      const std::uint64_t before = settings.recheck->stats().under_lock;
-      settings.recheck->compare(*locker, applier, true);
-      timings.keys_compared = settings.recheck->stats().under_lock - before;
-    }
     // No one can change T from here to the RENAME.
     if (settings.unchanged != nullptr) check_table_unchanged(*locker, plan, *settings.unchanged);
   } catch (...) {

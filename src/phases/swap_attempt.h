@@ -4,7 +4,6 @@
 
 #include <functional>
 
-#include "phases/applied_keys.h"
 #include "phases/change_applier.h"
 #include "phases/server_access.h"
 #include "phases/table_guard.h"
@@ -21,17 +20,12 @@ struct SwapSettings {
   // T as the run began: under the lock, T must still be so, or the attempt
   // throws (see table_guard.h) and changes nothing. Null: not checked.
   const TableState* unchanged = nullptr;
-  // The rows the applier wrote since the verification compared them: the
-  // last ones are compared under the lock, after the last changes are
-  // applied (applied_keys.h). Null: not compared.
-  AppliedKeys* recheck = nullptr;
 };
 
 struct SwapTimings {
   double lock_wait_ms = 0;            // waiting for LOCK TABLES (writers of T queue meanwhile)
   double locked_ms = 0;               // from holding the lock to the end of the RENAME
   std::uint64_t changes_applied = 0;  // under the lock
-  std::uint64_t keys_compared = 0;    // under the lock (SwapSettings::recheck)
 };
 
 // Returns once T has been swapped with the shadow. Throws a db::DbError whose

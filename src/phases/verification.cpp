@@ -139,10 +139,7 @@ VerifyStats verify_shadow(ServerAccess& server, db::Connection& c, const plan::M
   const db::RetryPolicy& retry = server.retry_policy();
   Chunker chunker(c, plan::chunk_table(plan), plan.chunk_key.binary);
   const RangeTally tally = compare_all(server, chunker, plan, settings);
-  VerifyStats stats;
-  stats.chunks = tally.ranges;
-  stats.rows = tally.rows;
-  stats.skipped = tally.skipped;
+  VerifyStats stats{tally.ranges, tally.rows, tally.skipped, 0, 0, 0};
   for (const auto& [lower, upper] : tally.differing) {
     interrupt::check("during the verification");
     const std::string range = range_text(plan.chunk_key.columns, lower, upper);

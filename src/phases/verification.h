@@ -25,12 +25,6 @@ struct VerifyStats {
   std::uint64_t mismatches = 0;  // ranges that differed at first
   std::uint64_t repaired = 0;    // of those, ranges equal after copying them again
   double seconds = 0;
-  // Rows compared again, by key, after the tool wrote them (applied_keys.h):
-  // all of them, those under the swap's lock, and those copied again.
-  std::uint64_t rechecked = 0;
-  std::uint64_t rechecked_under_lock = 0;
-  std::uint64_t rechecked_repaired = 0;
-  std::uint64_t uncompared = 0;  // written by the tool and never compared after (expected: 0)
 };
 
 // The comparison of the original with the shadow: every column they share

@@ -114,9 +114,8 @@ phases::CutoverResult swap_back(phases::ServerAccess& server, plan::MigrationPla
               [&server, way_back] { phases::drop_way_back_triggers(server.cleanup(), way_back); });
     db::with_retries(c, server.retry_policy(), "recording the swap's start",
                      [&] { phases::Checkpoint(plan).mark_swap_begun(c, plan.user_triggers); });
-    return phases::cut_over(
-        server, plan, applier,
-        {{o.lock_wait_timeout, &way_back, nullptr, nullptr}, o.cutover_retries});
+    return phases::cut_over(server, plan, applier,
+                            {{o.lock_wait_timeout, &way_back, nullptr}, o.cutover_retries});
   } catch (const Error&) {
     if (!phases::swap_done(server, plan)) undo.unwind();
     throw;

@@ -109,21 +109,6 @@ std::string lock_changes(const ChangeLogSpec& s) {
   return "SELECT COUNT(*) FROM " + qualified_name(s.db, s.change_log) + in_range() + " FOR UPDATE";
 }
 
-std::string keys_of_changes(const ChangeLogSpec& s, bool lock) {
-  return "SELECT " + quoted_list(s.key_source) + " FROM " + qualified_name(s.db, s.change_log) +
-         in_range() + (lock ? " FOR UPDATE" : "");
-}
-
-std::string log_keys(const ChangeLogSpec& s, std::size_t count) {
-  std::string row = "(";
-  for (std::size_t i = 0; i < s.key_source.size(); ++i) row += i > 0 ? ", ?" : "?";
-  row += ")";
-  std::string rows;
-  for (std::size_t i = 0; i < count; ++i) rows += (i > 0 ? ", " : "") + row;
-  return "INSERT INTO " + qualified_name(s.db, s.change_log) + " (" + quoted_list(s.key_source) +
-         ") VALUES " + rows;
-}
-
 std::string next_changes(const ChangeLogSpec& s) {
   const std::string seq = quote_identifier(kChangeSequence);
   return "SELECT " + seq + " FROM " + qualified_name(s.db, s.change_log) + " ORDER BY " + seq +

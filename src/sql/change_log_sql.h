@@ -43,14 +43,6 @@ std::string next_span(const ChangeLogSpec& spec);
 // session that does not wait for locks fails at once on an uncommitted one.
 std::string lock_changes(const ChangeLogSpec& spec);
 
-// The keys of the entries of a range (placeholders: first, last), one row per
-// entry; with `lock`, locked as lock_changes() locks them.
-std::string keys_of_changes(const ChangeLogSpec& spec, bool lock);
-
-// Logs `count` keys, as the triggers log a change (placeholders: each key's
-// columns in turn): the applier then copies those rows again.
-std::string log_keys(const ChangeLogSpec& spec, std::size_t count);
-
 // The oldest logged changes the reader can see: sequence numbers, ascending.
 // Placeholder: the maximum count.
 std::string next_changes(const ChangeLogSpec& spec);

@@ -90,52 +90,24 @@ ComparedColumn compare_as(const ColumnType& source, const ColumnType& target) {
   return {apply(cast, source.name), apply(cast, target.name)};
 }
 
-namespace {
-
-std::vector<std::string> key_forms_of(const VerifiedSide& side) {
-  if (!side.key_forms.empty()) return side.key_forms;
-  std::vector<std::string> forms;
-  for (const std::string& k : side.key) forms.push_back(quote_identifier(k));
-  return forms;
-}
-
-std::string tuple_of(const std::vector<std::string>& items) {
-  std::string tuple;
-  for (const std::string& f : items) tuple += (tuple.empty() ? "" : ", ") + f;
-  return "(" + tuple + ")";
-}
-
-// SELECT <key>, <flag>, <expressions> FROM <side> FORCE INDEX (...)
-std::string select_rows(const std::string& db, const VerifiedSide& side, const std::string& flag) {
-  std::string select = quoted_list(side.key) + ", " + flag;
-  for (const std::string& e : side.expressions) select += ", " + e;
-  return "SELECT " + select + " FROM " + qualified_name(db, side.table) + " FORCE INDEX (" +
-         quote_identifier(side.index) + ")";
-}
-
-}  // namespace
-
 std::string rows_in_range(const std::string& db, const VerifiedSide& side, bool has_lower,
                           bool has_upper, const LoggedKeys* logged) {
-  const std::vector<std::string> forms = key_forms_of(side);
+  std::vector<std::string> forms = side.key_forms;
+  if (forms.empty()) {
+    for (const std::string& k : side.key) forms.push_back(quote_identifier(k));
+  }
   std::string flag = "0";
   if (logged != nullptr) {
-    flag = tuple_of(forms) + " IN (SELECT " + quoted_list(logged->key) + " FROM " +
+    std::string tuple;
+    for (const std::string& f : forms) tuple += (tuple.empty() ? "" : ", ") + f;
+    flag = "(" + tuple + ") IN (SELECT " + quoted_list(logged->key) + " FROM " +
            qualified_name(db, logged->change_log) + key_range(logged->key, has_lower, has_upper) +
            ")";
   }
-  return select_rows(db, side, flag) + expression_range(forms, has_lower, has_upper);
-}
-
-std::string rows_with_keys(const std::string& db, const VerifiedSide& side, std::size_t count,
-                           const LoggedKeys& logged) {
-  const std::vector<std::string> forms = key_forms_of(side);
-  const std::string flag = tuple_of(forms) + " IN (SELECT " + quoted_list(logged.key) + " FROM " +
-                           qualified_name(db, logged.change_log) + ")";
-  const std::string one = tuple_of(std::vector<std::string>(forms.size(), "?"));
-  std::string keys;
-  for (std::size_t i = 0; i < count; ++i) keys += (i > 0 ? ", " : "") + one;
-  return select_rows(db, side, flag) + " WHERE " + tuple_of(forms) + " IN (" + keys + ")";
+  std::string select = quoted_list(side.key) + ", " + flag;
+  for (const std::string& e : side.expressions) select += ", " + e;
+  return "SELECT " + select + " FROM " + qualified_name(db, side.table) + " FORCE INDEX (" +
+         quote_identifier(side.index) + ")" + expression_range(forms, has_lower, has_upper);
 }
 
 std::string delete_rows_in_range(const std::string& db, const std::string& table,

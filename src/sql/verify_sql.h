@@ -63,13 +63,6 @@ struct LoggedKeys {
 std::string rows_in_range(const std::string& db, const VerifiedSide& side, bool has_lower,
                           bool has_upper, const LoggedKeys* logged = nullptr);
 
-// The same columns for the rows of `side` whose key is one of `count` keys,
-// given as the original's values and compared as the original compares keys;
-// the flag is 1 when `logged` holds the key anywhere. Placeholders: each
-// key's columns in turn.
-std::string rows_with_keys(const std::string& db, const VerifiedSide& side, std::size_t count,
-                           const LoggedKeys& logged);
-
 // Deletes the rows of `table` in the same range, for copying the range again;
 // `key_forms` as in VerifiedSide, but never empty.
 std::string delete_rows_in_range(const std::string& db, const std::string& table,

@@ -82,12 +82,6 @@ void expect_migrated(const TableSpec& spec, const std::string& database, const s
   CHECK_MESSAGE(outcome.tool.last_out_line().find(" 0 mismatches, 0 repaired") != std::string::npos,
                 "the verification found differences\n"
                     << outcome.tool.describe());
-  // ... and compares every row the tool wrote after the pass, the last ones
-  // under the swap's lock.
-  CHECK_MESSAGE(
-      outcome.tool.last_out_line().find(" 0 copied again), 0 left uncompared") != std::string::npos,
-      "rows the tool wrote were left uncompared or differed\n"
-          << outcome.tool.describe());
   expect_matches_record(spec, database, table, outcome.record);
 
   auto connection = connect();

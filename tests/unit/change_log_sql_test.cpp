@@ -90,14 +90,3 @@ TEST_CASE("a key whose collation changes: the shadow's rows go by each logged sp
         "`db`.`t_oa_chg`) AS `changed` ON CONVERT(`db`.`t_oa_new`.`name` USING `utf8mb4`) "
         "COLLATE `utf8mb4_general_ci` = `changed`.`name` AND `db`.`t_oa_new`.`n` = `changed`.`n`");
 }
-
-TEST_CASE(
-    "a batch's keys are read one row per entry, and keys are logged again as the triggers do") {
-  CHECK(keys_of_changes(spec(), true) ==
-        "SELECT `id` FROM `db`.`t_oa_chg` WHERE `_oa_seq` BETWEEN ? AND ? FOR UPDATE");
-  CHECK(keys_of_changes(spec(), false) ==
-        "SELECT `id` FROM `db`.`t_oa_chg` WHERE `_oa_seq` BETWEEN ? AND ?");
-  ChangeLogSpec two = spec();
-  two.key_source = {"a", "b"};
-  CHECK(log_keys(two, 2) == "INSERT INTO `db`.`t_oa_chg` (`a`, `b`) VALUES (?, ?), (?, ?)");
-}

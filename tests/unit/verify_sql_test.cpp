@@ -117,16 +117,3 @@ TEST_CASE("a geometry compares as its stored SRID and WKB bytes, whatever its ki
                    col("g", "geometrycollection", "geometrycollection"))
             .source == "CAST(`g` AS BINARY)");
 }
-
-TEST_CASE("rows the tool wrote are read again by their keys, through the key's index") {
-  const oa::sql::LoggedKeys logged{"t_chg", {"name", "n"}};
-  oa::sql::VerifiedSide side{"t_new", "PRIMARY", {"name", "n"}, {"`v`"}, {}};
-  CHECK(oa::sql::rows_with_keys("d", side, 2, logged) ==
-        "SELECT `name`, `n`, (`name`, `n`) IN (SELECT `name`, `n` FROM `d`.`t_chg`), `v` FROM "
-        "`d`.`t_new` FORCE INDEX (`PRIMARY`) WHERE (`name`, `n`) IN ((?, ?), (?, ?))");
-  side.key_forms = {"CONVERT(`name` USING `utf8mb4`) COLLATE `utf8mb4_general_ci`", "`n`"};
-  CHECK(oa::sql::rows_with_keys("d", side, 1, logged) ==
-        "SELECT `name`, `n`, (CONVERT(`name` USING `utf8mb4`) COLLATE `utf8mb4_general_ci`, `n`) "
-        "IN (SELECT `name`, `n` FROM `d`.`t_chg`), `v` FROM `d`.`t_new` FORCE INDEX (`PRIMARY`) "
-        "WHERE (CONVERT(`name` USING `utf8mb4`) COLLATE `utf8mb4_general_ci`, `n`) IN ((?, ?))");
-}
