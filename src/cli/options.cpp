@@ -18,6 +18,12 @@
 namespace po = boost::program_options;
 
 namespace oa::cli {
+
+const Options& option_defaults() {
+  static const Options defaults;
+  return defaults;
+}
+
 namespace {
 
 constexpr const char* kUsage =
@@ -123,12 +129,12 @@ po::options_description describe_options() {
       ("chunk-time", po::value<double>()->default_value(0.5), "seconds per chunk to aim for")
       ("chunk-size", po::value<std::uint64_t>()->default_value(0),
        "fixed rows per chunk (0 = adaptive)")
-      ("chunk-size-max", po::value<std::uint64_t>()->default_value(Options{}.chunk_size_max),
+      ("chunk-size-max", po::value<std::uint64_t>()->default_value(option_defaults().chunk_size_max),
        "largest adaptive chunk")
       ("sleep", po::value<double>()->default_value(0), "seconds to sleep between chunks")
       ("max-load", po::value<std::string>()->default_value("Threads_running=25"),
        "pause above VAR=N[,VAR=N]")
-      ("max-flow-ctl", po::value<double>()->default_value(Options{}.max_flow_ctl),
+      ("max-flow-ctl", po::value<double>()->default_value(option_defaults().max_flow_ctl),
        "on Galera, pause while flow control paused the cluster for more than PERCENT of the "
        "last interval")
       ("critical-load", po::value<std::string>()->default_value("Threads_running=50"),
@@ -157,7 +163,7 @@ po::options_description describe_options() {
       ("resume", po::bool_switch(), "continue a stopped run of the same --alter from its checkpoint")
       ("keep-for-resume", po::bool_switch(),
        "when stopped before the swap (signal, error), keep everything for --resume")
-      ("retries", po::value<unsigned>()->default_value(Options{}.retries),
+      ("retries", po::value<unsigned>()->default_value(option_defaults().retries),
        "attempts after a lost connection or killed statement (0 = none)");
   // clang-format on
   po::options_description all;
@@ -196,7 +202,7 @@ po::options_description describe_revert_options(bool revert) {
     what.add_options()
         ("cutover-retries", po::value<unsigned>()->default_value(10),
          "attempts to take the swap locks")
-        ("retries", po::value<unsigned>()->default_value(Options{}.retries),
+        ("retries", po::value<unsigned>()->default_value(option_defaults().retries),
          "attempts after a lost connection or killed statement (0 = none)");
   }
   // clang-format on
@@ -213,7 +219,7 @@ po::options_description describe_history_options() {
   which.add_options()
       ("database,D", po::value<std::string>(), "only runs on tables of this schema")
       ("table,t", po::value<std::string>(), "only runs on tables of this name")
-      ("limit", po::value<unsigned>()->default_value(Options{}.history_limit),
+      ("limit", po::value<unsigned>()->default_value(option_defaults().history_limit),
        "list at most this many runs");
   // clang-format on
   po::options_description all;
@@ -230,7 +236,7 @@ po::options_description describe_verify_options() {
       ("against", po::value<std::string>(), "the table compared with it")
       ("columns", po::value<std::string>(), "comma-separated columns to compare (default: all "
        "that both tables have)")
-      ("chunk-size", po::value<std::uint64_t>()->default_value(Options{}.chunk_size_max),
+      ("chunk-size", po::value<std::uint64_t>()->default_value(option_defaults().chunk_size_max),
        "rows per compared key range");
   // clang-format on
   po::options_description all;

@@ -94,6 +94,11 @@ struct Options {
   unsigned history_limit = 20;  // history: how many runs to list
 };
 
+// The options as they are before parsing, for the defaults --help shows.
+// One shared instance: GCC 12 at -O3 warns that a temporary Options{} may be
+// read uninitialized (a false alarm that breaks a release build with werror).
+const Options& option_defaults();
+
 // What parse_options found: options to run with, or a text to print and exit 0.
 struct ParseResult {
   Options options;

@@ -14,9 +14,9 @@ po::options_description replication_options() {
        "watch this replica's lag: h=host,P=port[,u=user,p=password,S=socket]; repeatable")
       ("recursion-method", po::value<std::string>()->default_value("hosts,processlist"),
        "how to find replicas: hosts (SHOW SLAVE HOSTS), processlist, or none")
-      ("max-lag", po::value<double>()->default_value(Options{}.max_lag),
+      ("max-lag", po::value<double>()->default_value(option_defaults().max_lag),
        "seconds of replica lag above which the copy pauses and the cut-over waits")
-      ("check-interval", po::value<double>()->default_value(Options{}.check_interval),
+      ("check-interval", po::value<double>()->default_value(option_defaults().check_interval),
        "seconds between lag checks");
   // clang-format on
   return replicas;

@@ -21,7 +21,7 @@ po::options_description run_record_options() {
   record.add_options()
       ("hook-dir", po::value<std::string>(),
        "run the executables named before-copy, before-cutover, success, failure in this directory")
-      ("hook-timeout", po::value<double>()->default_value(Options{}.hook_timeout),
+      ("hook-timeout", po::value<double>()->default_value(option_defaults().hook_timeout),
        "seconds a hook may run before it is killed and counts as failed")
       ("no-history", po::bool_switch(), "do not record this run in --history-table");
   record.add(history_table_option());

@@ -152,7 +152,7 @@ void run_revert(const cli::Options& o) {
             sql::qualified_name(db, names.old));
   auto reader = server.open_copy_session();
   const phases::VerifyStats verified =
-      phases::verify_shadow(server, *reader, plan, {cli::Options{}.chunk_size_max});
+      phases::verify_shadow(server, *reader, plan, {cli::option_defaults().chunk_size_max});
   if (o.mode == cli::Mode::kDryRun) {
     log::write_stdout("dry run: " + sql::qualified_name(db, names.old) + " is in step with " +
                       target + " (" + std::to_string(verified.rows) +
